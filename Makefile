@@ -1,0 +1,60 @@
+# Small Wins. `make html` builds the site, `make test` runs every test.
+# Both install what they need first: a virtualenv from pyproject.toml and,
+# for the browser tests, Debian's chromium, a Java runtime, nginx and npm packages.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PELICAN := $(PY) -m pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+PELICANOPTS ?=
+BUILDOPTS ?=
+INSTALLED := $(VENV)/.installed
+BROWSER_DEPS := node_modules/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install html regenerate devserver publish test lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	@test -x $(PY) || scripts/bootstrap-python $(PYTHON) $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+install: $(INSTALLED) ## Create .venv and install the project with its test tools
+
+$(BROWSER_DEPS): package.json package-lock.json
+	scripts/bootstrap-system
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+html: $(INSTALLED) ## Build the site into output/
+	$(PY) scripts/build.py --settings $(CONFFILE) --output $(OUTPUTDIR) $(BUILDOPTS)
+
+regenerate: $(INSTALLED) ## Rebuild output/ whenever a file changes
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+devserver: $(INSTALLED) ## Serve on 127.0.0.1:$(PORT), rebuild and reload the browser on change
+	$(PY) scripts/devserver.py --settings $(CONFFILE) --output $(OUTPUTDIR) --port $(PORT)
+
+publish: $(INSTALLED) ## Build the site for publication (absolute URLs, feeds)
+	$(PY) scripts/build.py --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(BUILDOPTS)
+
+lint: $(INSTALLED) ## Check the Python code style
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: $(INSTALLED) $(BROWSER_DEPS) lint ## Run every test, browser tests included
+	$(PY) -m pytest $(PYTESTOPTS)
+
+bench: $(INSTALLED) ## Compare build speed with plain Pelican on a synthetic corpus
+	$(PY) scripts/bench.py $(BENCHOPTS)
+
+clean: ## Remove the built site and caches
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache .ruff_cache cache

@@ -1,0 +1,64 @@
+"""Settings for building Small Wins locally (`make html`, `make devserver`)."""
+
+AUTHOR = "Small Wins editors"
+SITENAME = "Small Wins"
+SITESUBTITLE = "Noticing the small, daily wins of mental-health recovery"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["markdown_reader", "category_pages"]
+MARKDOWN_IT_ALLOW_HTML = False
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+CATEGORY_PAGES_PATH = "categories"
+STATIC_PATHS = ["images"]
+
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404"]
+DEFAULT_PAGINATION = False
+# Escape every value a template prints unless it is marked safe: titles and
+# metadata from a pull request must never become markup.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Shown on every page. Facts here come from the service's own page:
+# https://988lifeline.org/ ("Call or text 988").
+CRISIS_HELP = {
+    "text": "In the US, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
+    "links": [
+        {"label": "Call 988", "href": "tel:988"},
+        {"label": "Text 988", "href": "sms:988"},
+    ],
+    "directory_label": "Crisis lines in other countries",
+}
+# Where the quick exit takes a reader: a neutral site that reveals nothing.
+EXIT_URL = "https://www.bbc.co.uk/weather"

@@ -1,0 +1,116 @@
+"""Split a Markdown file into its metadata header and its body.
+
+Two header forms are read: YAML front matter between `---` lines, and Pelican's
+native `Key: value` lines ending at the first blank line. Both keep the line of
+each key so that later checks can point editors at it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import ContentError
+
+FENCE = "---"
+YAML_END = {"---", "..."}
+# libyaml's loader is ten times faster; the pure-Python one gives the same result.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+# A native header is only taken as one when it names a field Pelican knows:
+# a first paragraph such as "Note: take it slowly." stays text.
+NATIVE_KEYS = {
+    "title", "date", "modified", "category", "tags", "slug", "summary", "status",
+    "lang", "author", "authors", "template", "save_as", "url", "translation",
+}  # fmt: skip
+LIST_KEYS = {"tags", "authors"}
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: dict[str, object]
+    body: str
+    body_line: int = 1
+    metadata_lines: dict[str, int] = field(default_factory=dict)
+
+
+def split_document(text: str, path: str) -> Document:
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines and lines[0].rstrip() == FENCE:
+        return _split_yaml(lines, path)
+    return _split_native(lines)
+
+
+def _split_yaml(lines: list[str], path: str) -> Document:
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in YAML_END), None)
+    if end is None:
+        raise ContentError(
+            path, 1, "front matter starts with '---' but never ends",
+            hint="add a line with only '---' after the last field", rule="front-matter",
+        )  # fmt: skip
+    block = "\n".join(lines[1:end])
+    try:
+        data = yaml.load(block, Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        # libyaml marks an unclosed bracket at the end of the block: clamp into it
+        line = min(2 + mark.line, end) if mark is not None else 1
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise ContentError(
+            path, line, f"front matter: {problem}",
+            hint="write each field as 'key: value' on its own line; quote values with ':' or '#'",
+            rule="front-matter",
+        ) from None  # fmt: skip
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            path, 2, "front matter must be 'key: value' lines",
+            hint="write one field per line, for example 'title: Eating something'",
+            rule="front-matter",
+        )  # fmt: skip
+    key_lines = {}
+    for number, line in enumerate(lines[1:end], start=2):
+        match = KEY_LINE.match(line)
+        if match:
+            key_lines.setdefault(match.group(1).lower(), number)
+    metadata = {str(key).lower(): _as_text(str(key).lower(), value) for key, value in data.items()}
+    return Document(metadata, "\n".join(lines[end + 1 :]), end + 2, key_lines)
+
+
+def _split_native(lines: list[str]) -> Document:
+    metadata: dict[str, object] = {}
+    key_lines: dict[str, int] = {}
+    key = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            break
+        match = KEY_LINE.match(line)
+        if match:
+            key = match.group(1).lower()
+            metadata[key] = (match.group(2) or "").strip()
+            key_lines[key] = number
+        elif key is not None and line[:1] in (" ", "\t"):
+            metadata[key] = f"{metadata[key]} {line.strip()}".strip()
+        else:
+            return Document({}, "\n".join(lines))
+    else:
+        number = len(lines) + 1
+    if not metadata or not NATIVE_KEYS & metadata.keys():
+        return Document({}, "\n".join(lines))
+    return Document(metadata, "\n".join(lines[number:]), number + 1, key_lines)
+
+
+def _as_text(key: str, value: object) -> object:
+    """YAML gives dates and lists; Pelican's metadata processors expect text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list) and key in LIST_KEYS:
+        return ", ".join(str(item) for item in value)
+    if value is None:
+        return ""
+    return value

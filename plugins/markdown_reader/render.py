@@ -1,0 +1,112 @@
+"""The markdown-it-py parser of the site, and the rules it adds for headings.
+
+Headings take trailing attributes (`## Eating {#eating .win label="Ate something"}`)
+and get stable ids: the explicit `#id`, or a slug of their text, unique in the page.
+Attributes that are not safe HTML stay in `token.meta["attrs"]` for plugins to read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.attrs.parse import ParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attrs
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+SAFE_ATTRS = ("id", "class", "lang", "dir", "title", "width", "height")
+PELICAN_LINK = re.compile(r"^(\{(?:static|filename|attach|tag|category|author|index)\}|\|\w+\|)")
+TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[^\w\s-]", "", text)
+    return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
+
+
+@lru_cache(maxsize=4)
+def make_parser(allow_html: bool = False) -> MarkdownIt:
+    md = (
+        MarkdownIt("commonmark", {"html": allow_html, "typographer": True})
+        .enable(["table", "strikethrough", "replacements", "smartquotes"])
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+        .use(tasklists_plugin)
+        .use(attrs_plugin, allowed=SAFE_ATTRS)
+        .use(attrs_block_plugin, allowed=SAFE_ATTRS)
+    )
+    md.core.ruler.before("inline", "heading_attrs", _heading_attrs)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    normalize = md.normalizeLink
+    md.normalizeLink = lambda url: _keep_pelican_prefix(url, normalize)
+    return md
+
+
+def render(body: str, allow_html: bool = False) -> str:
+    return make_parser(allow_html).render(body)
+
+
+def render_inline(text: str, allow_html: bool = False) -> str:
+    """A one-line field such as a summary: no paragraph around it."""
+    return make_parser(allow_html).renderInline(text)
+
+
+def _keep_pelican_prefix(url: str, normalize) -> str:
+    """`{static}/x.png` must reach Pelican unencoded for it to resolve the link."""
+    match = PELICAN_LINK.match(url)
+    if not match:
+        return normalize(url)
+    return match.group(1) + normalize(url[match.end() :])
+
+
+def heading_attrs(token: Token) -> dict[str, str]:
+    """Every attribute written on a heading, including those not rendered."""
+    return token.meta.get("attrs", {})
+
+
+def _heading_attrs(state: StateCore) -> None:
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        match = TRAILING_ATTRS.search(inline.content)
+        if not match:
+            continue
+        try:
+            _, attrs = parse_attrs(match.group(1))
+        except ParseError:
+            continue
+        inline.content = inline.content[: match.start()]
+        token.meta["attrs"] = attrs
+        for key, value in attrs.items():
+            if key in SAFE_ATTRS or key.startswith("data-"):
+                token.attrSet(key, value)
+
+
+def _heading_ids(state: StateCore) -> None:
+    tokens = state.tokens
+    taken = {t.attrs["id"] for t in tokens if t.type == "heading_open" and "id" in t.attrs}
+    for index, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open" or "id" in token.attrs:
+            continue
+        text = "".join(
+            child.content
+            for child in tokens[index + 1].children or []
+            if child.type in ("text", "code_inline")
+        )
+        base = slug = slugify(text)
+        counter = 2
+        while slug in taken:
+            slug = f"{base}-{counter}"
+            counter += 1
+        taken.add(slug)
+        token.attrSet("id", slug)

@@ -1,0 +1,156 @@
+"""Build the site and report every problem at once, as `path:line: error: message`.
+
+The site is built into a staging folder next to the output folder and swapped in
+only when the build succeeds: a failed or interrupted build leaves the previous
+output exactly as it was.
+
+Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from jinja2 import TemplateError  # noqa: E402
+from markdown_reader.errors import ContentError, display_path  # noqa: E402
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: " if self.path else ""
+        return f"{where}{self.level}: {self.message}"
+
+
+def finding_for(error: BaseException, level: str = "error") -> Finding:
+    if isinstance(error, ContentError):
+        text = str(error)
+        return Finding(error.path, error.line, level, text.split(": ", 2)[2])
+    if isinstance(error, TemplateError):
+        path = display_path(getattr(error, "filename", None) or "") or "theme"
+        line = getattr(error, "lineno", None) or 1
+        return Finding(path, line, level, f"template: {error.message}")
+    return Finding("", 0, level, f"{type(error).__name__}: {error}")
+
+
+class Collector(logging.Handler):
+    """Keeps warnings and errors; the exception being handled, if any, is the
+    real message (Pelican logs 'Could not process x' without it)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.findings: list[Finding] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if error is not None:
+            self.findings.append(finding_for(error, level))
+        else:
+            self.findings.append(Finding("", 0, level, record.getMessage()))
+
+
+def unsafe_output_reason(output: Path, project: Path) -> str | None:
+    """Why writing (and so replacing) `output` could destroy sources, if it could."""
+    output, project = output.resolve(), project.resolve()
+    if not output.is_relative_to(project):
+        return "it is outside the project"
+    if project.is_relative_to(output):
+        return "it would replace the project"
+    for name in ("content", "theme", "plugins", "tests", "scripts"):
+        folder = project / name
+        if folder.is_relative_to(output) or output.is_relative_to(folder):
+            return f"it would replace {name}/"
+    return None
+
+
+def build(settings, staging: Path, collector: Collector) -> None:
+    settings = {**settings, "OUTPUT_PATH": str(staging)}
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # reported as a finding, never as a traceback
+        collector.findings.append(finding_for(error))
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
+    retired = output.with_name(f".{output.name}-retired")
+    shutil.rmtree(retired, ignore_errors=True)
+    if output.exists():
+        os.rename(output, retired)
+    os.rename(staging, output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
+    parser.add_argument("--output", type=Path)
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    args = parser.parse_args(argv)
+    if not args.settings.is_file():
+        print(f"error: settings file not found: {args.settings}", file=sys.stderr)
+        return EXIT_USAGE
+    collector = Collector()
+    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[collector])
+    info = logging.StreamHandler(sys.stdout)
+    info.addFilter(lambda record: record.levelno < logging.WARNING)
+    info.setLevel(logging.INFO)
+    logging.getLogger().addHandler(info)
+    logging.getLogger("pelican").setLevel(logging.INFO)
+    for chatty in ("pelican.writers", "pelican.utils", "pelican.generators"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+
+    settings = read_settings(str(args.settings))
+    output = (args.output or Path(settings["OUTPUT_PATH"])).resolve()
+    reason = unsafe_output_reason(output, args.settings.resolve().parent)
+    if reason:
+        print(f"error: refusing to build into {output}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    try:
+        build(settings, staging, collector)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    findings = sorted(set(collector.findings))
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    errors = sum(finding.level == "error" for finding in findings)
+    warnings = len(findings) - errors
+    if findings:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    if errors or (warnings and args.strict):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {display_path(output)} was left as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    swap_in(staging, output)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("Interrupted: the previous output was left as it was.", file=sys.stderr)
+        sys.exit(130)

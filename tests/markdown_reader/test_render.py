@@ -1,0 +1,60 @@
+from markdown_it.token import Token
+from markdown_reader.render import heading_attrs, make_parser, render, slugify
+
+
+def test_commonmark_extensions_are_on():
+    html = render(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n\n"
+        'Term\n: Definition\n\nNote[^1]\n\n[^1]: The note.\n\n"Quoted" -- dash\n'
+    )
+    assert "<table>" in html
+    assert "<s>gone</s>" in html
+    assert 'type="checkbox"' in html
+    assert "<dl>" in html and "<dd>" in html
+    assert 'class="footnote-ref"' in html
+    assert "“Quoted” – dash" in html
+
+
+def test_headings_get_unique_readable_ids():
+    html = render("## Eating Something, Anything\n\n## Eating something anything\n\n# Ça va\n")
+    assert '<h2 id="eating-something-anything">' in html
+    assert '<h2 id="eating-something-anything-2">' in html
+    assert '<h1 id="ça-va">' in html
+
+
+def test_explicit_id_wins_and_is_not_reused():
+    html = render("## Rest {#sleep .win}\n\n## Sleep\n\n## Sleep\n")
+    assert '<h2 id="sleep" class="win">Rest</h2>' in html
+    assert '<h2 id="sleep-2">Sleep</h2>' in html
+    assert '<h2 id="sleep-3">Sleep</h2>' in html
+
+
+def test_heading_attributes_that_are_not_html_are_kept_for_plugins_only():
+    tokens = make_parser().parse('## Eat {#eat label="Ate something" onclick="alert(1)"}\n')
+    heading: Token = tokens[0]
+    assert heading_attrs(heading)["label"] == "Ate something"
+    html = make_parser().renderer.render(tokens, make_parser().options, {})
+    assert html == '<h2 id="eat">Eat</h2>\n'
+
+
+def test_raw_html_is_escaped_unless_allowed():
+    assert "&lt;script&gt;" in render("<script>alert(1)</script>\n")
+    assert "<b>bold</b>" in render("<b>bold</b>\n", allow_html=True)
+
+
+def test_unsafe_links_and_attributes_are_dropped():
+    html = render('[x](javascript:alert(1)) ![i](a.png){onerror="alert(1)" width=10}\n')
+    assert "href" not in html
+    assert "onerror=" not in html.replace("{onerror=", "")
+    assert 'width="10"' in html
+
+
+def test_pelican_link_prefixes_survive():
+    html = render("[a]({filename}/pages/about.md) ![b](<{static}/images/x y.png>)\n")
+    assert 'href="{filename}/pages/about.md"' in html
+    assert 'src="{static}/images/x%20y.png"' in html
+
+
+def test_slugify_is_stable():
+    assert slugify("  Saying No -- to   Things!  ") == "saying-no-to-things"
+    assert slugify("!!!") == "section"

@@ -1,0 +1,57 @@
+"""scripts/build.py: all errors at once, no traceback, output replaced only on success."""
+
+import pytest
+
+
+@pytest.fixture
+def good_build(make_site, run_pelican, tmp_path):
+    content = make_site()
+    result = run_pelican(content)
+    assert result.returncode == 0, result.stderr
+    return content, tmp_path / "output"
+
+
+def test_a_failed_build_leaves_the_previous_output_exactly_as_it_was(good_build, run_pelican):
+    content, output = good_build
+    before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    (content / "articles/hello.md").write_text("---\ntitle: Hello\ndate: soon\n---\nChanged.\n")
+    (content / "articles/other.md").write_text("---\ntitle: [\n---\n")
+    result = run_pelican(content)
+    assert result.returncode == 1
+    after = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    assert after == before
+    assert not list(output.parent.glob(".output-*"))
+
+
+def test_all_errors_are_listed_together_sorted_with_a_summary(good_build, run_pelican):
+    content, _ = good_build
+    (content / "articles/b.md").write_text("---\ntitle: B\ndate: soon\ncategory: Coping\n---\n")
+    (content / "articles/a.md").write_text("---\ntitle: [\n---\n")
+    result = run_pelican(content)
+    lines = result.stderr.splitlines()
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (
+        lines[0].startswith("articles/a.md:2: error: front matter") or "a.md:2: error" in lines[0]
+    )
+    assert "b.md:3: error: date:" in result.stderr
+    assert "2 error(s), 0 warning(s)" in result.stderr
+
+
+def test_a_template_error_is_reported_without_traceback(good_build, run_pelican, tmp_path):
+    content, _ = good_build
+    (content / "articles/hello.md").write_text(
+        "---\ntitle: Hello\ndate: 2025-01-01\ncategory: Coping\ntemplate: missing\n---\nHi\n"
+    )
+    result = run_pelican(content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "missing" in result.stderr
+
+
+@pytest.mark.parametrize("target", [".", "content", "..", "content/sub", "/tmp"])
+def test_the_build_refuses_to_replace_sources_or_leave_the_project(make_site, run_pelican, target):
+    content = make_site()
+    result = run_pelican(content, "--output", target)
+    assert result.returncode == 2
+    assert "refusing to build into" in result.stderr
+    assert content.joinpath("articles/hello.md").exists()
