@@ -60,5 +60,12 @@ CRISIS_HELP = {
     ],
     "directory_label": "Crisis lines in other countries",
 }
+# One policy for the <meta> tag, the _headers file and the nginx config: nothing
+# inline, nothing from another origin.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
 # Where the quick exit takes a reader: a neutral site that reveals nothing.
 EXIT_URL = "https://www.bbc.co.uk/weather"

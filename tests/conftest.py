@@ -8,6 +8,7 @@ import http.server
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -100,15 +101,17 @@ def run_pelican(tmp_path, fixture_settings):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def real_site():
     """The real content built once with the real settings."""
-    output = ROOT / "output-test"
+    # Inside the project (the build refuses to write elsewhere), unique per test run.
+    output = Path(tempfile.mkdtemp(prefix=".test-site-", dir=ROOT)) / "output"
     result = subprocess.run(
         [sys.executable, "scripts/build.py", "--output", str(output)],
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    yield output
+    shutil.rmtree(output.parent, ignore_errors=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
