@@ -60,6 +60,9 @@ CRISIS_HELP = {
     ],
     "directory_label": "Crisis lines in other countries",
 }
+# The theme's stylesheets (theme/static/css/), one per component, in cascade order.
+STYLESHEETS = ["site.css"]
+
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.
 CONTENT_SECURITY_POLICY = (
