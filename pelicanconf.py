@@ -14,7 +14,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "category_pages"]
+PLUGINS = ["markdown_reader", "category_pages", "reproducible"]
 MARKDOWN_IT_ALLOW_HTML = False
 
 ARTICLE_PATHS = ["articles"]

@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -41,15 +42,16 @@ class Finding:
         return f"{where}{self.level}: {self.message}"
 
 
-def finding_for(error: BaseException, level: str = "error") -> Finding:
+def finding_for(error: BaseException, level: str = "error", source: str = "") -> Finding:
+    """`source` names the file being read when the error does not."""
     if isinstance(error, ContentError):
-        text = str(error)
-        return Finding(error.path, error.line, level, text.split(": ", 2)[2])
+        where = f"{error.path}:{error.line}: error: "
+        return Finding(error.path, error.line, level, str(error).removeprefix(where))
     if isinstance(error, TemplateError):
         path = display_path(getattr(error, "filename", None) or "") or "theme"
         line = getattr(error, "lineno", None) or 1
         return Finding(path, line, level, f"template: {error.message}")
-    return Finding("", 0, level, f"{type(error).__name__}: {error}")
+    return Finding(source, 1 if source else 0, level, f"{type(error).__name__}: {error}")
 
 
 class Collector(logging.Handler):
@@ -59,14 +61,21 @@ class Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.findings: list[Finding] = []
+        self.content_path = ""
 
     def emit(self, record: logging.LogRecord) -> None:
         level = "error" if record.levelno >= logging.ERROR else "warning"
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         if error is not None:
-            self.findings.append(finding_for(error, level))
+            self.findings.append(finding_for(error, level, self.source_of(record)))
         else:
             self.findings.append(Finding("", 0, level, record.getMessage()))
+
+    def source_of(self, record: logging.LogRecord) -> str:
+        """The content file of Pelican's 'Could not process %s' (relative to PATH)."""
+        if record.msg != "Could not process %s" or not isinstance(record.args, tuple):
+            return ""
+        return display_path(os.path.join(self.content_path, str(record.args[0])))
 
 
 def unsafe_output_reason(output: Path, project: Path) -> str | None:
@@ -76,7 +85,9 @@ def unsafe_output_reason(output: Path, project: Path) -> str | None:
         return "it is outside the project"
     if project.is_relative_to(output):
         return "it would replace the project"
-    for name in ("content", "theme", "plugins", "tests", "scripts"):
+    if output.exists() and not output.is_dir():
+        return "it is a file, not a folder"
+    for name in ("content", "theme", "plugins", "tests", "scripts", ".git"):
         folder = project / name
         if folder.is_relative_to(output) or output.is_relative_to(folder):
             return f"it would replace {name}/"
@@ -95,9 +106,14 @@ def swap_in(staging: Path, output: Path) -> None:
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
     retired = output.with_name(f".{output.name}-retired")
     shutil.rmtree(retired, ignore_errors=True)
-    if output.exists():
-        os.rename(output, retired)
-    os.rename(staging, output)
+    # Ctrl-C between the two renames would leave no output at all: it waits until both are done.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        if output.exists():
+            os.rename(output, retired)
+        os.rename(staging, output)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     shutil.rmtree(retired, ignore_errors=True)
 
 
@@ -120,7 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     for chatty in ("pelican.writers", "pelican.utils", "pelican.generators"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
 
-    settings = read_settings(str(args.settings))
+    try:
+        settings = read_settings(str(args.settings))
+    except Exception as error:  # a settings file is code: any mistake is possible
+        print(f"error: settings file {args.settings}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    collector.content_path = settings["PATH"]
     output = (args.output or Path(settings["OUTPUT_PATH"])).resolve()
     reason = unsafe_output_reason(output, args.settings.resolve().parent)
     if reason:
@@ -130,25 +151,24 @@ def main(argv: list[str] | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     try:
         build(settings, staging, collector)
-    except BaseException:
+        findings = sorted(set(collector.findings))
+        for finding in findings:
+            print(finding, file=sys.stderr)
+        errors = sum(finding.level == "error" for finding in findings)
+        warnings = len(findings) - errors
+        if findings:
+            print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        if errors or (warnings and args.strict):
+            print(f"Build failed: {display_path(output)} was left as it was.", file=sys.stderr)
+            return EXIT_CONTENT
+        swap_in(staging, output)
+        return EXIT_OK
+    finally:  # after a failure or an interrupt; swapped in, it no longer exists
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    findings = sorted(set(collector.findings))
-    for finding in findings:
-        print(finding, file=sys.stderr)
-    errors = sum(finding.level == "error" for finding in findings)
-    warnings = len(findings) - errors
-    if findings:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    if errors or (warnings and args.strict):
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed: {display_path(output)} was left as it was.", file=sys.stderr)
-        return EXIT_CONTENT
-    swap_in(staging, output)
-    return EXIT_OK
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C
     try:
         sys.exit(main())
     except KeyboardInterrupt:

@@ -1,0 +1,62 @@
+"""Two builds of the same commit are byte-identical, whatever the clock, the
+time zone or Python's hash seed of the machine that builds them."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from reproducible.dates import EPOCH, source_date
+
+# Different on purpose: anything read from the clock, the local time zone or
+# the iteration order of a set would make the two builds differ.
+FIRST = {"PYTHONHASHSEED": "1", "TZ": "UTC"}
+SECOND = {"PYTHONHASHSEED": "2", "TZ": "Pacific/Kiritimati"}
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_two_builds_of_the_real_site_are_byte_identical(settings, project_folder, build_script):
+    outputs = []
+    for name, environ in (("first", FIRST), ("second", SECOND)):
+        output = project_folder / name
+        result = build_script("--settings", settings, "--output", str(output), **environ)
+        assert result.returncode == 0, result.stderr
+        outputs.append(files_of(output))
+    first, second = outputs
+    assert len(first) > 10
+    assert sorted(first) == sorted(second), "the two builds wrote different files"
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == [], f"differ between two builds: {differing}"
+
+
+def test_an_empty_category_feed_is_dated_from_the_content(make_site, build_site, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    content = make_site({"categories/boundaries.md": "---\ntitle: Boundaries\n---\nNo articles.\n"})
+    output = build_site(content, CATEGORY_FEED_ATOM="feeds/{slug}.atom.xml")
+    feed = (output / "feeds/boundaries.atom.xml").read_text()
+    assert "<updated>2025-01-02T00:00:00+00:00</updated>" in feed  # hello.md's date
+
+
+def test_source_date_epoch_dates_an_empty_feed(make_site, build_site, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    content = make_site({"categories/boundaries.md": "---\ntitle: Boundaries\n---\nNo articles.\n"})
+    output = build_site(content, CATEGORY_FEED_ATOM="feeds/{slug}.atom.xml")
+    feed = (output / "feeds/boundaries.atom.xml").read_text()
+    assert "<updated>2023-11-14T22:13:20+00:00</updated>" in feed
+
+
+def test_source_date_prefers_source_date_epoch_then_the_newest_content_date():
+    newest = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+    older = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    assert source_date({}, [older, None, newest]) == newest
+    assert source_date({}, []) == EPOCH
+    assert source_date({"SOURCE_DATE_EPOCH": "86400"}, [newest]) == EPOCH + datetime.timedelta(1)
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+        source_date({"SOURCE_DATE_EPOCH": "yesterday"}, [])
