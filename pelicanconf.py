@@ -14,12 +14,16 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "category_pages", "reproducible"]
+PLUGINS = ["markdown_reader", "category_pages", "reproducible", "resource_directory"]
 MARKDOWN_IT_ALLOW_HTML = False
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 CATEGORY_PAGES_PATH = "categories"
+# Support resources: one YAML file each (see CONTRIBUTING.md). Entries checked
+# longer ago than this are listed as build warnings.
+RESOURCES_PATH = "resources"
+RESOURCES_MAX_AGE_DAYS = 365
 STATIC_PATHS = ["images"]
 
 ARTICLE_URL = "{slug}/"
@@ -61,7 +65,7 @@ CRISIS_HELP = {
     "directory_label": "Crisis lines in other countries",
 }
 # The theme's stylesheets (theme/static/css/), one per component, in cascade order.
-STYLESHEETS = ["site.css"]
+STYLESHEETS = ["site.css", "resources.css"]
 
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.
