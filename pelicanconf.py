@@ -14,7 +14,13 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "category_pages", "reproducible", "resource_directory"]
+PLUGINS = [
+    "markdown_reader",
+    "category_pages",
+    "small_wins",
+    "reproducible",
+    "resource_directory",
+]
 MARKDOWN_IT_ALLOW_HTML = False
 
 ARTICLE_PATHS = ["articles"]
@@ -64,8 +70,10 @@ CRISIS_HELP = {
     ],
     "directory_label": "Crisis lines in other countries",
 }
+# The weekly checklist (/checklist/ and its PDFs) starts its week on "monday" or "sunday".
+CHECKLIST_WEEK_START = "monday"
 # The theme's stylesheets (theme/static/css/), one per component, in cascade order.
-STYLESHEETS = ["site.css", "resources.css"]
+STYLESHEETS = ["site.css", "resources.css", "checklist.css"]
 
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.

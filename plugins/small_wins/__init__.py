@@ -1,0 +1,100 @@
+"""Small wins: the wins marked on headings in the Markdown become a weekly checklist.
+
+- Templates get `small_wins` (a Checklist: wins grouped by category, the kind line,
+  the days of the week), so category pages can list their wins.
+- `/checklist/` is written from theme/templates/checklist.html, with
+  `checklist-a4.pdf` and `checklist-letter.pdf` beside it, made from the same page.
+
+Settings: CHECKLIST_WEEK_START ("monday" or "sunday"), CHECKLIST_URL, CHECKLIST_SAVE_AS.
+A site without wins gets neither the page nor the PDFs (and pays nothing for them).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markdown_reader.errors import ContentError, display_path
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url
+from reproducible.dates import source_date
+
+from .printout import PAPERS, human_size, make_printout, site_fetcher
+from .wins import Checklist, build_checklist, might_mark_wins, read_marks
+
+logger = logging.getLogger(__name__)
+
+
+def collect_wins(generators) -> None:
+    context = generators[0].context
+    settings = generators[0].settings
+    categories = list(context.get("category_pages", {}))
+    articles = sorted(context.get("articles", []), key=lambda a: (a.date, a.source_path))
+    contents = articles + sorted(context.get("pages", []), key=lambda page: page.source_path)
+    marks = []
+    for content in contents:
+        text = Path(content.source_path).read_text(encoding="utf-8")
+        if might_mark_wins(text):
+            path = display_path(content.source_path)
+            marks.append(read_marks(text, path, categories, content.url))
+    checklist = build_checklist(
+        marks, categories, settings.get("CHECKLIST_WEEK_START", "monday"),
+        settings.get("CHECKLIST_URL", "checklist/"),
+    )  # fmt: skip
+    for error in checklist.errors:
+        logger.error("%s", error, exc_info=error)
+    if checklist.errors:
+        raise checklist.errors[0]
+    urls = checklist.article_urls
+    dates = [getattr(content, "date", None) for content in contents if content.url in urls]
+    context["small_wins"] = checklist
+    context["small_wins_date"] = source_date(os.environ, dates)
+
+
+def write_checklist(generator, writer) -> None:
+    checklist: Checklist | None = generator.context.get("small_wins")
+    if not checklist or not checklist.groups:
+        return
+    settings = generator.settings
+    save_as = settings.get("CHECKLIST_SAVE_AS", "checklist/index.html")
+    template = generator.get_template("checklist")
+    relative = settings.get("RELATIVE_URLS", False)
+    siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
+    output = Path(generator.output_path)
+    folder = (output / save_as).parent
+
+    def render_html(density: str) -> str:
+        page = {"SITEURL": siteurl, "output_file": save_as, "printout": True}
+        return template.render({**generator.context, **page, "checklist_density": density})
+
+    printout = make_printout(
+        render_html, (output / save_as).as_uri(), site_fetcher(settings, output),
+        generator.context["small_wins_date"],
+    )  # fmt: skip
+    if printout is None:
+        last = checklist.wins[-1]
+        raise ContentError(
+            last.path, last.line,
+            f"the checklist has {len(checklist.wins)} wins and no longer fits on one printed page",
+            hint="remove or merge wins (each win= heading is a row of the printout) until it fits",
+            rule="small-wins",
+        )  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    downloads = []
+    for paper in PAPERS:
+        name = f"checklist-{paper}.pdf"
+        (folder / name).write_bytes(printout.pdfs[paper])
+        downloads.append(
+            {"paper": paper, "name": name, "size": human_size(len(printout.pdfs[paper]))}
+        )
+    writer.write_file(
+        save_as, template, generator.context, relative_urls=relative,
+        url=checklist.url, checklist_density=printout.density, checklist_downloads=downloads,
+        printout=False,
+    )  # fmt: skip
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(collect_wins)
+    signals.article_writer_finalized.connect(write_checklist)

@@ -1,0 +1,117 @@
+"""The printable weekly checklist as one-page PDFs, made with WeasyPrint from the
+same HTML and CSS a browser prints.
+
+The page is laid out at the densest spacing it needs and no denser: each density
+is tried in turn until the checklist fits one portrait page on every paper size.
+The PDFs carry a fixed date (not the time of the build), so two builds of the same
+content give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import mimetypes
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Roomy first: a calm page with space to write; denser only when the wins need it.
+DENSITIES = ("roomy", "compact", "tight")
+# The shorter paper first, so an overflowing checklist is found with one layout.
+PAPERS = {"letter": "letter", "a4": "A4"}
+
+
+@dataclass(frozen=True)
+class Printout:
+    density: str
+    pdfs: dict[str, bytes]
+
+
+class SiteFetcher(URLFetcher):
+    """Serves the page's stylesheets and images from the site's own folders and
+    nothing else: building a PDF must never reach the network."""
+
+    def __init__(self, routes: Sequence[tuple[str, Path]]) -> None:
+        super().__init__()
+        self.routes = [(prefix, Path(folder).resolve()) for prefix, folder in routes]
+
+    def fetch(self, url, headers=None):
+        address = unquote(url.split("#", 1)[0].split("?", 1)[0])
+        for prefix, folder in self.routes:
+            if not address.startswith(prefix):
+                continue
+            path = (folder / address[len(prefix) :]).resolve()
+            if path.is_relative_to(folder) and path.is_file():
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+        raise ValueError(f"not a file of this site: {url}")
+
+
+def site_fetcher(settings: Mapping, output: Path) -> SiteFetcher:
+    """The theme's static files are copied after the pages are written, so they are
+    read from the theme itself; anything else from the output folder."""
+    theme = Path(settings["THEME"])
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    roots = [output.as_uri() + "/"]
+    if settings.get("SITEURL", "").startswith(("http://", "https://")):
+        roots.append(settings["SITEURL"].rstrip("/") + "/")
+    routes = []
+    for root in roots:
+        routes += [
+            (f"{root}{static_dir}/", theme / path) for path in settings["THEME_STATIC_PATHS"]
+        ]
+        routes.append((root, output))
+    return SiteFetcher(routes)
+
+
+def make_printout(
+    render_html: Callable[[str], str], base_url: str, fetcher: URLFetcher, date: datetime.datetime
+) -> Printout | None:
+    """The PDFs at the first density that fits one page on every paper, or None."""
+    stamp = date.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for density in DENSITIES:
+        html = render_html(density)
+        pdfs = {}
+        for name, size in PAPERS.items():
+            with _quiet("weasyprint", "weasyprint.progress", "fontTools"):
+                page_size = CSS(string=f"@page {{ size: {size} portrait; }}")
+                document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                    stylesheets=[page_size], pdf_tags=True
+                )
+                if len(document.pages) != 1:
+                    break
+                document.metadata.created = document.metadata.modified = stamp
+                pdfs[name] = document.write_pdf(pdf_tags=True)
+        else:
+            return Printout(density, pdfs)
+    return None
+
+
+def human_size(size: int) -> str:
+    """A file size as a link text shows it: '34 KB'."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+@contextlib.contextmanager
+def _quiet(*names: str) -> Iterator[None]:
+    """WeasyPrint warns about screen-only CSS (transitions, appearance) it ignores;
+    those warnings are no mistake of an editor's and must not fail a strict build."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
