@@ -19,7 +19,9 @@ PLUGINS = [
     "category_pages",
     "small_wins",
     "reproducible",
+    "table_of_contents",
     "resource_directory",
+    "pelican.plugins.sitemap",
 ]
 MARKDOWN_IT_ALLOW_HTML = False
 
@@ -50,6 +52,9 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404"]
 DEFAULT_PAGINATION = False
+# robots.txt is a theme template (theme/templates/robots.txt).
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
 # Escape every value a template prints unless it is marked safe: titles and
 # metadata from a pull request must never become markup.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}

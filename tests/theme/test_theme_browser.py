@@ -1,0 +1,236 @@
+"""The theme in a real Chromium: axe-core on every built page (light and dark,
+320 and 1280 px), reflow, keyboard order, the quick exit with and without
+JavaScript, and the 404 page served at a deep address."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+
+from pelicanconf import EXIT_URL
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 1280)
+SCHEMES = ("light", "dark")
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+# Body text must reach 7:1 (WCAG AAA 1.4.6): the theme's own text and the
+# text of articles and pages.
+ENHANCED_CONTRAST_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]},
+    "resultTypes": ["violations"],
+}
+THEME_TEXT = [".help-now", ".site-header", ".breadcrumbs", "h1", ".prose", ".site-footer"]
+ARTICLE = "small-wins-nobody-talks-about/"
+
+
+@dataclass
+class Audit:
+    violations: list[str]
+    scroll_width: int
+    viewport_width: int
+
+
+def page_urls(site) -> list[str]:
+    """Every built HTML page, as the path a reader would visit."""
+    paths = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return [re.sub(r"(^|/)index\.html$", r"\1", path) for path in paths]
+
+
+def describe(violations: list[dict], where: str) -> list[str]:
+    return [
+        f"{where}: {violation['id']} ({violation['help']}) at {node['target']}: "
+        f"{node['html'][:160]}"
+        for violation in violations
+        for node in violation["nodes"]
+    ]
+
+
+def run_axe(page, context, options) -> list[dict]:
+    script = "([context, options]) => axe.run(context || document, options)"
+    return page.evaluate(script, [context, options])["violations"]
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site, serve):
+    return serve(real_site)
+
+
+@pytest.fixture(scope="module")
+def audits(browser, real_site, site_url) -> dict[tuple[str, int, str], Audit]:
+    """Each page loaded once per width and checked in both colour schemes."""
+    context = browser.new_context()
+    page = context.new_page()
+    results = {}
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in page_urls(real_site):
+            page.goto(f"{site_url}/{url}")
+            page.evaluate(AXE_SCRIPT)
+            theme_text = [[selector] for selector in THEME_TEXT if page.locator(selector).count()]
+            for scheme in SCHEMES:
+                page.emulate_media(color_scheme=scheme)
+                where = f"/{url} at {width}px, {scheme}"
+                violations = run_axe(page, None, AXE_OPTIONS)
+                violations += run_axe(page, {"include": theme_text}, ENHANCED_CONTRAST_OPTIONS)
+                results[url, width, scheme] = Audit(
+                    describe(violations, where),
+                    page.evaluate("document.documentElement.scrollWidth"),
+                    page.evaluate("window.innerWidth"),
+                )
+    context.close()
+    return results
+
+
+def test_every_page_was_audited(audits, real_site):
+    urls = page_urls(real_site)
+    assert len(urls) >= 10
+    assert len(audits) == len(urls) * len(WIDTHS) * len(SCHEMES)
+
+
+def test_axe_finds_no_violation_on_any_page_width_or_scheme(audits):
+    problems = [line for audit in audits.values() for line in audit.violations]
+    assert not problems, f"{len(problems)} violation(s):\n" + "\n".join(problems)
+
+
+def test_every_page_reflows_at_320_px_without_horizontal_scrolling(audits):
+    overflowing = [
+        f"/{url} ({scheme}): {audit.scroll_width}px wide in a {audit.viewport_width}px viewport"
+        for (url, width, scheme), audit in audits.items()
+        if width == 320 and audit.scroll_width > audit.viewport_width
+    ]
+    assert not overflowing, "\n".join(overflowing)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The quick exit's neutral site, answered locally: tests make no outside request.
+    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_text_at_200_percent_reflows(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_url}/{ARTICLE}")
+    # Setting a style through the CSSOM is allowed by the page's CSP.
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_text_is_set_in_a_measure_of_at_most_75_characters(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    paragraph = page.locator(".prose p").first
+    width = paragraph.evaluate("p => p.getBoundingClientRect().width")
+    ch = paragraph.evaluate(
+        """p => { const probe = document.createElement('span');
+                  probe.style.position = 'absolute'; probe.style.whiteSpace = 'nowrap';
+                  probe.textContent = '0'.repeat(100); p.append(probe);
+                  const width = probe.getBoundingClientRect().width / 100;
+                  probe.remove(); return width; }"""
+    )
+    assert width / ch <= 75
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.className || document.activeElement.id")
+
+
+def test_first_tab_reaches_the_skip_link_then_the_exit_control(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.keyboard.press("Tab")
+    assert focused(page) == "skip-link"
+    assert page.locator(".skip-link").bounding_box()["width"] > 100, "skip link shown on focus"
+    page.keyboard.press("Tab")
+    assert focused(page) == "exit-this-page"
+
+
+def test_the_skip_link_moves_focus_to_main(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName") == "MAIN"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_the_focus_indicator_contrasts_with_the_page(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.backgroundColor, s.boxShadow]; })()"
+    )
+    assert style[0] == "rgb(255, 221, 0)" and "rgb(11, 12, 12)" in style[1], style
+
+
+def test_the_exit_control_is_announced_as_an_emergency_exit(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    exit_link = page.get_by_role("link", name="Emergency: Exit this page")
+    assert exit_link.get_attribute("href") == EXIT_URL
+
+
+def test_quick_exit_with_javascript_replaces_the_page_in_history(page, site_url):
+    page.goto(f"{site_url}/")
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.locator(".exit-this-page").click()
+    page.wait_for_url(f"{EXIT_URL}**")
+    page.go_back()
+    assert page.url == f"{site_url}/", "Back must skip the page the reader left"
+
+
+def test_pressing_shift_three_times_leaves_and_is_announced(page, site_url):
+    page.goto(f"{site_url}/")
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.keyboard.press("Shift")
+    assert page.get_by_role("status").text_content() == "Shift, press 2 more times to exit."
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(f"{EXIT_URL}**")
+    page.go_back()
+    assert page.url == f"{site_url}/"
+
+
+def test_typing_capital_letters_does_not_leave(page, site_url):
+    page.goto(f"{site_url}/{ARTICLE}")
+    for _ in range(4):
+        page.keyboard.press("Shift+A")
+    page.wait_for_timeout(300)
+    assert page.url == f"{site_url}/{ARTICLE}"
+    assert page.get_by_role("status").text_content() == "Shift, press 2 more times to exit."
+
+
+def test_quick_exit_without_javascript_is_a_plain_link(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
+    page = context.new_page()
+    page.goto(f"{site_url}/{ARTICLE}")
+    page.locator(".exit-this-page").click()
+    page.wait_for_url(f"{EXIT_URL}**")
+    context.close()
+
+
+def test_the_404_page_works_at_any_depth(page, site_url, real_site):
+    not_found = (real_site / "404.html").read_text(encoding="utf-8")
+    deep = f"{site_url}/a/b/c/missing/"
+    page.route(
+        deep, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html")
+    )
+    page.goto(deep)
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    home = page.get_by_role("link", name="Small Wins home page")
+    assert home.evaluate("a => a.href") == f"{site_url}/"
+    script = page.evaluate("document.querySelector('script[src]').src")
+    assert script.startswith(f"{site_url}/theme/")
