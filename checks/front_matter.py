@@ -1,0 +1,142 @@
+"""Front matter: required fields per kind of file, known keys (with a "did you
+mean"), known categories, valid dates, and one address per page."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from pelican.urlwrappers import Category
+from pelican.utils import get_date
+
+from .findings import ERROR, Finding
+from .sources import ARTICLE, CATEGORY, PAGE, Source
+
+COMMON_KEYS = {
+    "title", "slug", "summary", "lang", "status", "template", "save_as", "url",
+    "translation", "author", "authors", "tags", "date", "modified",
+}  # fmt: skip
+KNOWN_KEYS = {
+    ARTICLE: COMMON_KEYS | {"category"},
+    PAGE: COMMON_KEYS,
+    CATEGORY: {"title", "summary", "order", "lang"},
+}
+REQUIRED_KEYS = {
+    ARTICLE: ("title", "date", "category", "summary"),
+    PAGE: ("title",),
+    CATEGORY: ("title", "summary"),
+}
+HINTS = {
+    "title": "add a line 'title: ...' with the page's title, in sentence case",
+    "date": "add a line 'date: YYYY-MM-DD', for example 'date: 2025-03-14'",
+    "category": "add a line 'category: ...' naming one of the categories in content/categories/",
+    "summary": "add a line 'summary: ...' with one plain sentence saying what the page is about",
+}
+DATE_KEYS = ("date", "modified")
+STATUSES = ("published", "draft", "hidden")
+
+
+def check_front_matter(sources: list[Source], settings: dict) -> list[Finding]:
+    categories = {s.path.stem: s for s in sources if s.kind == CATEGORY}
+    findings: list[Finding] = []
+    for source in sources:
+        if source.error is not None:
+            error = source.error
+            where = (source.name, error.line, 1, ERROR)
+            findings.append(Finding(*where, error.message, error.rule, error.hint))
+        elif source.kind in KNOWN_KEYS:
+            findings += check_keys(source)
+            findings += check_values(source, categories, settings)
+    findings += check_unique_addresses(sources)
+    return findings
+
+
+def check_keys(source: Source) -> Iterable[Finding]:
+    known = KNOWN_KEYS[source.kind]
+    required = REQUIRED_KEYS[source.kind]
+    present = {key for key, value in source.metadata.items() if value not in ("", None)}
+    missing = [key for key in required if key not in present]
+    for key in source.metadata:
+        if key in known:
+            continue
+        guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        if guess:
+            message = f"unknown field '{key}': did you mean '{guess[0]}'?"
+            hint = f"rename '{key}' to '{guess[0]}'"
+            if guess[0] in missing:
+                missing.remove(guess[0])  # one finding for one typo
+        else:
+            message = f"unknown field '{key}'"
+            hint = f"the fields of this kind of file are: {', '.join(sorted(known))}"
+        line = source.key_line(key)
+        yield Finding(source.name, line, 1, ERROR, message, "front-matter-key", hint)
+    for key in missing:
+        what = "an empty" if key in source.metadata else "no"
+        yield Finding(
+            source.name, source.key_line(key), 1, ERROR,
+            f"{what} '{key}': every {source.kind} file needs one", "front-matter-required",
+            HINTS.get(key, f"add a line '{key}: ...'"),
+        )  # fmt: skip
+
+
+def check_values(
+    source: Source, categories: dict[str, Source], settings: dict
+) -> Iterable[Finding]:
+    metadata = source.metadata
+    for key in DATE_KEYS:
+        value = metadata.get(key)
+        if value in (None, ""):
+            continue
+        try:
+            get_date(str(value))
+        except (ValueError, TypeError, OverflowError):
+            yield Finding(
+                source.name, source.key_line(key), 1, ERROR,
+                f"'{value}' is not a date", "front-matter-date", HINTS["date"],
+            )  # fmt: skip
+    status = metadata.get("status")
+    if status not in (None, "") and str(status).lower() not in STATUSES:
+        yield Finding(
+            source.name, source.key_line("status"), 1, ERROR, f"unknown status '{status}'",
+            "front-matter-status", f"write one of: {', '.join(STATUSES)}",
+        )  # fmt: skip
+    category = metadata.get("category")
+    if source.kind == ARTICLE and isinstance(category, str) and category.strip():
+        finding = check_category(source, category, categories, settings)
+        if finding:
+            yield finding
+
+
+def check_category(
+    source: Source, name: str, categories: dict[str, Source], settings: dict
+) -> Finding | None:
+    known = {stem: page.metadata.get("title", stem) for stem, page in categories.items()}
+    slugs = set(known) | {page.slug for page in categories.values() if page.slug}
+    if Category(name, settings).slug in slugs:
+        return None
+    titles = [str(title) for title in known.values()]
+    guess = difflib.get_close_matches(name.lower(), [t.lower() for t in titles], n=1, cutoff=0.5)
+    suggestion = next((t for t in titles if guess and t.lower() == guess[0]), None)
+    message = f"unknown category '{name}'"
+    if suggestion:
+        message += f": did you mean '{suggestion}'?"
+    return Finding(
+        source.name, source.key_line("category"), 1, ERROR, message, "front-matter-category",
+        f"use one of: {', '.join(sorted(titles))}; or add the category with `make new-category`",
+    )  # fmt: skip
+
+
+def check_unique_addresses(sources: list[Source]) -> Iterable[Finding]:
+    first_at: dict[str, Source] = {}
+    for source in sources:
+        if not source.save_as:
+            continue
+        other = first_at.setdefault(source.save_as, source)
+        if other is source:
+            continue
+        line = source.key_line("slug") if "slug" in source.metadata else source.key_line("title")
+        address = "/" + source.save_as.removesuffix("index.html")
+        yield Finding(
+            source.name, line, 1, ERROR, f"same address {address} as {other.name}", "duplicate-url",
+            "give this page another title, or a 'slug: ...' line with a different address",
+        )  # fmt: skip

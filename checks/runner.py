@@ -1,0 +1,158 @@
+"""Run every check over a project: its content files, then (after a build) its
+built pages. Returns the findings and the reading grades; printing is elsewhere."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from .findings import ERROR, WARNING, Finding
+from .front_matter import check_front_matter
+from .links import check_links
+from .markup import check_markup
+from .page_furniture import check_page_furniture
+from .readability import DEFAULT_MAX_GRADE, Grade, check_readability, reading_grades
+from .safe_messaging import check_safe_messaging, load_rules
+from .site import BuiltSite
+from .sources import Source, load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_LINE = re.compile(
+    r"^(?:(?P<path>[^\s:][^:]*):(?P<line>\d+): )?(?P<level>error|warning): (?P<message>.*?)"
+    r"(?: \[(?P<rule>[\w/-]+)\])?$"
+)
+# Pelican's own words for problems that the link checks report with a line number.
+COVERED_BY_CHECKS = ("Unable to find",)
+UNFINISHED = re.compile(r"\bTODO\b")
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
+    built: bool = True
+
+    @property
+    def errors(self) -> int:
+        return sum(finding.level == ERROR for finding in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(finding.level == WARNING for finding in self.findings)
+
+
+def check_unfinished(sources: list[Source]) -> list[Finding]:
+    """Text a template left for the editor to replace (`make new-page` writes TODO)."""
+    findings = []
+    for source in sources:
+        for number, line in enumerate(source.lines, start=1):
+            match = UNFINISHED.search(line)
+            if match:
+                findings.append(
+                    Finding(
+                        source.name, number, match.start() + 1, ERROR,
+                        "unfinished: this line still has the template's TODO text", "unfinished",
+                        "replace the TODO text with your own words",
+                    )
+                )  # fmt: skip
+    return findings
+
+
+def check_content(
+    project: Path, settings: dict, max_grade: float = DEFAULT_MAX_GRADE
+) -> tuple[list[Source], Report]:
+    sources = load_sources(project, settings)
+    grades = reading_grades(sources)
+    findings = (
+        check_front_matter(sources, settings)
+        + check_safe_messaging(sources, load_rules())
+        + check_unfinished(sources)
+        + check_readability(grades, max_grade)
+    )
+    return sources, Report(findings, grades)
+
+
+def check_output(output: Path, project: Path, sources: list[Source], settings: dict):
+    site = BuiltSite.load(output, project, sources)
+    site_url = settings.get("SITEURL", "") if not settings.get("RELATIVE_URLS") else ""
+    findings = check_links(site, site_url) + check_markup(site) + check_page_furniture(site)
+    return once_per_template(findings)
+
+
+def once_per_template(findings: list[Finding]) -> list[Finding]:
+    """A mistake in a template shows on every page: say it once, with how many pages."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in sorted(findings):
+        groups.setdefault(finding.group or str(id(finding)), []).append(finding)
+    collapsed = []
+    for members in groups.values():
+        first = members[0]
+        others = len({member.path for member in members}) - 1
+        if others:
+            message = f"{first.message} (and on {others} more page(s))"
+            first = Finding(**{**first.__dict__, "message": message})
+        collapsed.append(first)
+    return collapsed
+
+
+def build(settings_file: Path, output: Path, project: Path) -> tuple[bool, list[Finding]]:
+    """Build with scripts/build.py, as `make html` does; its errors become findings."""
+    command = [
+        sys.executable, str(ROOT / "scripts/build.py"),
+        "--settings", str(settings_file), "--output", str(output),
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=project)
+    return result.returncode == 0, parse_build_messages(result.stderr)
+
+
+def parse_build_messages(stderr: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for line in stderr.splitlines():
+        if line.startswith("  hint: ") and findings:
+            findings[-1] = Finding(**{**findings[-1].__dict__, "hint": line[8:]})
+            continue
+        match = BUILD_LINE.match(line)
+        if not match or any(words in line for words in COVERED_BY_CHECKS):
+            continue
+        findings.append(
+            Finding(
+                match["path"] or "", int(match["line"] or 1), 1, match["level"], match["message"],
+                match["rule"] or "build",
+            )
+        )  # fmt: skip
+    return findings
+
+
+def run(
+    settings_file: Path, output: Path | None = None, *, build_first: bool = True,
+    max_grade: float = DEFAULT_MAX_GRADE,
+) -> Report:  # fmt: skip
+    settings_file = settings_file.resolve()
+    project = settings_file.parent
+    settings = read_settings(str(settings_file))
+    output = (output or Path(settings["OUTPUT_PATH"])).resolve()
+    sources, report = check_content(project, settings, max_grade)
+    if build_first:
+        report.built, build_findings = build(settings_file, output, project)
+        report.findings += without_repeats(build_findings, report.findings)
+    if report.built and output.is_dir():
+        report.findings += check_output(output, project, sources, settings)
+    report.findings = sorted(set(report.findings))
+    return report
+
+
+def without_repeats(build_findings: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """The build stops at the same front matter mistakes the checks found with more
+    detail: keep only what the checks did not already say about a file. Errors that
+    name no file are then most likely knock-on effects, and are left out too."""
+    flagged = {finding.path for finding in findings if finding.level == ERROR}
+    return [
+        finding for finding in build_findings
+        if (finding.path or not flagged) and finding.path not in flagged
+        and not any(path in finding.message for path in flagged)
+    ]  # fmt: skip

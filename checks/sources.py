@@ -1,0 +1,156 @@
+"""The content files as the checks see them: text, front matter and where each
+one is published, so that a finding in the built site can point at its source."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from markdown_reader.document import Document, split_document
+from markdown_reader.errors import ContentError
+from pelican.urlwrappers import Category
+from pelican.utils import slugify
+
+MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
+DATA = {".yaml", ".yml"}
+ARTICLE, PAGE, CATEGORY, DATA_FILE, OTHER = "article", "page", "category", "data", "other"
+
+
+@dataclass
+class Source:
+    """One content file: its text, its kind and, for Markdown, its parsed header."""
+
+    path: Path
+    name: str  # as shown in findings: relative to the project
+    kind: str
+    text: str
+    document: Document | None = None
+    error: ContentError | None = None
+    save_as: str | None = None  # the built file, relative to the output folder
+    slug: str | None = None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def metadata(self) -> dict:
+        return self.document.metadata if self.document else {}
+
+    def key_line(self, key: str) -> int:
+        return self.document.metadata_lines.get(key, 1) if self.document else 1
+
+    @property
+    def body_line(self) -> int:
+        return self.document.body_line if self.document else 1
+
+    def locate(self, *needles: str, start: int | None = None) -> tuple[int, int] | None:
+        """The line and column of the first needle found, searching from the body."""
+        first = (start or self.body_line) - 1
+        for needle in needles:
+            needle = needle.strip()
+            if not needle:
+                continue
+            for number, line in enumerate(self.lines[first:], start=first + 1):
+                column = line.find(needle)
+                if column >= 0:
+                    return number, column + 1
+        return None
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (both from 1) of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def kind_of(relative: Path, settings: dict) -> str:
+    suffix = relative.suffix.lower()
+    if suffix in DATA:
+        return DATA_FILE
+    if suffix not in MARKDOWN:
+        return OTHER
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    if top in settings.get("ARTICLE_PATHS", []):
+        return ARTICLE
+    if top in settings.get("PAGE_PATHS", []):
+        return PAGE
+    if top == settings.get("CATEGORY_PAGES_PATH", "categories") and len(relative.parts) == 2:
+        return CATEGORY
+    return OTHER
+
+
+def load_sources(project: Path, settings: dict) -> list[Source]:
+    """Every Markdown and YAML file under the content folder, sorted by path."""
+    content = Path(settings["PATH"])
+    sources = []
+    for path in sorted(content.rglob("*")):
+        relative = path.relative_to(content)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        kind = kind_of(relative, settings)
+        if kind == OTHER and path.suffix.lower() not in MARKDOWN:
+            continue  # images and other static files have no text to check
+        name = display(path, project)
+        text = path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+        source = Source(path, name, kind, text)
+        if path.suffix.lower() in MARKDOWN:
+            try:
+                source.document = split_document(text, name)
+            except ContentError as error:
+                source.error = error
+            except ValueError as error:  # YAML reads 2025-13-45 as a date, and fails
+                source.error = ContentError(
+                    name, failing_line(text), f"front matter: {error}",
+                    "write dates as YYYY-MM-DD, for example 2025-03-14", "front-matter-date",
+                )  # fmt: skip
+        sources.append(source)
+    for source in sources:
+        place(source, settings)
+    return sources
+
+
+def failing_line(text: str) -> int:
+    """The first header line that YAML cannot turn into a value on its own."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            break
+        try:
+            yaml.safe_load(line)
+        except (ValueError, yaml.YAMLError):
+            return number
+    return 1
+
+
+def display(path: Path, project: Path) -> str:
+    """A path relative to the project, as editors and GitHub annotations know it."""
+    try:
+        return Path(os.path.relpath(path, project)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def place(source: Source, settings: dict) -> None:
+    """Work out the slug and the built file of an article, page or category file,
+    with the same rules as Pelican and the category_pages plugin."""
+    title = source.metadata.get("title")
+    if source.kind not in (ARTICLE, PAGE, CATEGORY) or not isinstance(title, str):
+        return
+    if source.kind == CATEGORY:
+        source.slug = Category(title, settings).slug
+        pattern = settings.get("CATEGORY_SAVE_AS", "")
+    else:
+        explicit = source.metadata.get("slug")
+        source.slug = str(explicit) if explicit else slugify(
+            title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+        )  # fmt: skip
+        key = "ARTICLE_SAVE_AS" if source.kind == ARTICLE else "PAGE_SAVE_AS"
+        pattern = str(source.metadata.get("save_as") or settings.get(key, ""))
+    try:
+        source.save_as = pattern.format(slug=source.slug) if pattern else None
+    except (KeyError, IndexError, ValueError):
+        source.save_as = None  # a pattern with fields only Pelican knows: no mapping

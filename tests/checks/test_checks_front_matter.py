@@ -1,0 +1,61 @@
+"""Front matter: each mistake is reported at its file and line, with a fix."""
+
+ARTICLE = "---\ntitle: {title}\ndate: {date}\ncategory: {category}\nsummary: Hi.\n---\nText.\n"
+
+
+def article(title="Tea", date="2025-01-02", category="Coping"):
+    return ARTICLE.format(title=title, date=date, category=category)
+
+
+def test_a_misspelt_field_is_named_with_the_field_it_probably_meant(check, places):
+    typo = ARTICLE.replace("summary:", "sumary:").format(
+        title="Tea", date="2025-01-02", category="Coping"
+    )
+    report = check({"articles/tea.md": typo}, build=False)
+    assert places(report) == [("content/articles/tea.md", 5, "front-matter-key")]
+    assert "did you mean 'summary'?" in report.findings[0].message
+
+
+def test_a_misspelt_title_is_one_finding_even_though_the_build_stops_at_it(check, places):
+    report = check({"pages/about.md": "---\ntitel: About us\n---\nWho we are.\n"})
+    assert places(report) == [("content/pages/about.md", 2, "front-matter-key")]
+    assert "did you mean 'title'?" in report.findings[0].message
+    assert not report.built
+
+
+def test_a_missing_required_field_points_at_the_file(check, places):
+    report = check({"categories/calm.md": "---\ntitle: Calm\n---\nIntro.\n"}, build=False)
+    assert places(report) == [("content/categories/calm.md", 1, "front-matter-required")]
+    assert "'summary'" in report.findings[0].message
+
+
+def test_an_unknown_category_suggests_the_closest_known_one(check, places):
+    report = check({"articles/tea.md": article(category="Copin")}, build=False)
+    assert places(report) == [("content/articles/tea.md", 4, "front-matter-category")]
+    assert "did you mean 'Coping'?" in report.findings[0].message
+
+
+def test_a_category_may_be_named_by_title_or_by_slug(check, places):
+    report = check({"articles/tea.md": article(category="coping")}, build=False)
+    assert places(report) == []
+
+
+def test_an_impossible_date_is_an_error_at_its_line(check, places):
+    report = check({"articles/tea.md": article(date="2025-13-45")}, build=False)
+    assert places(report) == [("content/articles/tea.md", 3, "front-matter-date")]
+
+
+def test_two_pages_with_one_address_are_reported_at_the_second(check, places):
+    report = check({"articles/tea.md": article(title="Hello")}, build=False)
+    assert places(report) == [("content/articles/tea.md", 2, "duplicate-url")]
+    assert "content/articles/hello.md" in report.findings[0].message
+
+
+def test_front_matter_that_is_not_yaml_is_reported_at_its_line(check, places):
+    report = check({"articles/tea.md": "---\ntitle: Tea\ndate: [2025\n---\n"}, build=False)
+    assert places(report) == [("content/articles/tea.md", 3, "front-matter")]
+
+
+def test_text_left_from_a_template_is_unfinished(check, places):
+    report = check({"articles/tea.md": article() + "\nTODO: write the page.\n"}, build=False)
+    assert places(report) == [("content/articles/tea.md", 9, "unfinished")]

@@ -1,0 +1,115 @@
+"""Checks of the built pages, each reported at the line of the Markdown source."""
+
+import pytest
+
+from checks.runner import check_output
+from checks.sources import load_sources
+
+ARTICLE = "---\ntitle: Tea\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\n"
+PNG = "images/cup.png"
+
+
+def with_body(body: str) -> dict[str, str]:
+    return {"articles/tea.md": ARTICLE + body, PNG: "not really a picture"}
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "rule"),
+    [
+        ("Intro.\n\nSee [the coping page](../copin/).\n", 9, "link-broken"),
+        ("See [hello]({filename}/articles/helo.md).\n", 7, "link-broken"),
+        ("Intro.\n\n## Tea {#tea}\n\nSee [above](#te).\n", 11, "link-fragment"),
+        ("See [hello]({filename}/articles/hello.md#nowhere).\n", 7, "link-fragment"),
+        ("Call [the line](tel:call-us).\n", 7, "link-external"),
+        ("Read [the guide](https://).\n", 7, "link-external"),
+        ("Write to [us](mailto:editors).\n", 7, "link-external"),
+        ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
+        ("A cup:\n\n![]({static}/images/cup.png)\n", 9, "image-alt"),
+        ("Intro.\n\n#### Too deep\n", 9, "heading-order"),
+        ("Intro.\n\n[](https://example.org/)\n", 9, "link-empty"),
+        ("For more, [click here](https://example.org/).\n", 7, "link-text"),
+        ("Details [here](https://example.org/).\n", 7, "link-text"),
+    ],
+)
+def test_each_mistake_in_a_page_is_found_at_its_source_line(check, places, body, line, rule):
+    report = check(with_body(body))
+    assert places(report) == [("content/articles/tea.md", line, rule)]
+
+
+def test_the_column_is_where_the_link_starts(check):
+    report = check(with_body("Intro.\n\nSee [the coping page](../copin/).\n"))
+    [finding] = [f for f in report.findings if f.path == "content/articles/tea.md"]
+    assert finding.col == 5
+    assert "'../copin/'" in finding.message
+
+
+def test_a_fragment_that_nearly_matches_is_suggested(check):
+    report = check(with_body("## Green tea\n\nSee [above](#green-te).\n"))
+    [finding] = [f for f in report.findings if f.path == "content/articles/tea.md"]
+    assert "did you mean '#green-tea'?" in finding.hint
+
+
+def test_good_links_images_and_headings_pass(check, places):
+    body = (
+        "## Making tea\n\n### Water\n\n![A blue cup]({static}/images/cup.png)\n\n"
+        "![]({static}/images/cup.png){.decorative}\n\n"
+        "See [making tea](#making-tea), [hello]({filename}/articles/hello.md), "
+        "[the Coping page](../category/coping/), [an article](https://example.org/a?b=c#d), "
+        "[call 988](tel:988), [email us](mailto:editors@example.org).\n"
+    )
+    report = check(with_body(body))
+    assert places(report) == []
+    assert places(report, "warning") == []
+
+
+PAGE = (
+    "<!doctype html><html><head><title>T</title></head><body>\n"
+    '<p class="crisis-help">Call 988</p><a class="exit-this-page" href="https://x.org/">Exit</a>\n'
+    "<main><h1>T</h1>{main}</main></body></html>\n"
+)
+
+
+def built(tmp_path, pages: dict[str, str]):
+    output = tmp_path / "output"
+    for name, main in pages.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(PAGE.format(main=main))
+    return output
+
+
+def test_a_mistake_in_a_template_is_reported_once_at_the_built_file(tmp_path):
+    link = '<a href="{up}nowhere/">Gone</a>'
+    output = built(
+        tmp_path,
+        {"index.html": link.format(up=""), "a/index.html": link.format(up="../"),
+         "b/index.html": link.format(up="../")},
+    )  # fmt: skip
+    findings = check_output(output, tmp_path, [], {})
+    assert [(f.path, f.line, f.rule) for f in findings] == [
+        ("output/a/index.html", 3, "link-broken")
+    ]
+    assert "(and on 2 more page(s))" in findings[0].message
+
+
+def test_a_page_without_crisis_help_or_exit_is_an_error(tmp_path):
+    output = built(tmp_path, {"index.html": "Hi", "bare/index.html": "Hi"})
+    bare = output / "bare/index.html"
+    bare.write_text(bare.read_text().replace('class="crisis-help"', 'class="help"')
+                    .replace('class="exit-this-page"', 'class="exit"'))  # fmt: skip
+    findings = check_output(output, tmp_path, [], {})
+    assert [(f.path, f.line, f.rule) for f in findings] == [
+        ("output/bare/index.html", 1, "exit-control"),
+        ("output/bare/index.html", 1, "crisis-help"),
+    ]
+
+
+def test_a_link_from_a_data_file_points_at_that_file(tmp_path):
+    resource = tmp_path / "content/resources/line.yaml"
+    resource.parent.mkdir(parents=True)
+    resource.write_text("name: A line\nurl: https//example.org/\n")
+    output = built(tmp_path, {"resources/index.html": '<a href="https//example.org/">A line</a>'})
+    sources = load_sources(tmp_path, {"PATH": str(tmp_path / "content")})
+    findings = check_output(output, tmp_path, sources, {})
+    assert [(f.path, f.line, f.col, f.rule) for f in findings] == [
+        ("content/resources/line.yaml", 2, 6, "link-broken")
+    ]
