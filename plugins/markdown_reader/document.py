@@ -27,6 +27,9 @@ NATIVE_KEYS = {
     "lang", "author", "authors", "template", "save_as", "url", "translation",
 }  # fmt: skip
 LIST_KEYS = {"tags", "authors"}
+# Fields that become a path in the output: they must stay inside the site.
+PATH_KEYS = {"slug", "save_as", "url"}
+UNSAFE_PATH = re.compile(r"(^|/)\.\.(/|$)|^/|[\\:\x00-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,24 @@ def split_document(text: str, path: str) -> Document:
     text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     if lines and lines[0].rstrip() == FENCE:
-        return _split_yaml(lines, path)
-    return _split_native(lines)
+        document = _split_yaml(lines, path)
+    else:
+        document = _split_native(lines)
+    _check_site_paths(document, path)
+    return document
+
+
+def _check_site_paths(document: Document, path: str) -> None:
+    for key in PATH_KEYS & document.metadata.keys():
+        value = document.metadata[key]
+        if isinstance(value, str) and UNSAFE_PATH.search(value):
+            raise ContentError(
+                path, document.metadata_lines.get(key, 1),
+                f"{key}: {value!r} would point outside the site",
+                hint=f"write {key} as a relative path such as 'eating-well', without '..', "
+                "a leading '/', ':' or '\\'",
+                rule="front-matter",
+            )  # fmt: skip
 
 
 def _split_yaml(lines: list[str], path: str) -> Document:

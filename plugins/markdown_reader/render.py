@@ -23,7 +23,8 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 SAFE_ATTRS = ("id", "class", "lang", "dir", "title", "width", "height")
 PELICAN_LINK = re.compile(r"^(\{(?:static|filename|attach|tag|category|author|index)\}|\|\w+\|)")
-TRAILING_ATTRS = re.compile(r"\s*(\{[^{}]*\})\s*$")
+# No leading `\s*`: searched from every space of a long heading, it took quadratic time.
+TRAILING_ATTRS = re.compile(r"(\{[^{}]*\})\s*$")
 
 
 def slugify(text: str) -> str:
@@ -85,7 +86,7 @@ def _heading_attrs(state: StateCore) -> None:
             _, attrs = parse_attrs(match.group(1))
         except ParseError:
             continue
-        inline.content = inline.content[: match.start()]
+        inline.content = inline.content[: match.start()].rstrip()
         token.meta["attrs"] = attrs
         for key, value in attrs.items():
             if key in SAFE_ATTRS or key.startswith("data-"):
@@ -95,6 +96,8 @@ def _heading_attrs(state: StateCore) -> None:
 def _heading_ids(state: StateCore) -> None:
     tokens = state.tokens
     taken = {t.attrs["id"] for t in tokens if t.type == "heading_open" and "id" in t.attrs}
+    # Where to resume counting for each slug: many equal headings stay linear.
+    next_counter: dict[str, int] = {}
     for index, token in enumerate(tokens[:-1]):
         if token.type != "heading_open" or "id" in token.attrs:
             continue
@@ -104,9 +107,10 @@ def _heading_ids(state: StateCore) -> None:
             if child.type in ("text", "code_inline")
         )
         base = slug = slugify(text)
-        counter = 2
+        counter = next_counter.get(base, 2)
         while slug in taken:
             slug = f"{base}-{counter}"
             counter += 1
+        next_counter[base] = counter
         taken.add(slug)
         token.attrSet("id", slug)

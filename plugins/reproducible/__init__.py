@@ -1,26 +1,39 @@
 """Byte-identical builds: nothing in the output may depend on when it was built.
 
-An Atom feed with no entries (a category page with no article yet) would carry
-the time of the build as its `updated` date; it gets `source_date` instead.
+Two things would otherwise read the clock: an Atom feed with no entries (a
+category page with no article yet) takes the build time as its `updated` date,
+and the sitemap plugin dates the pages that have no date of their own (home,
+lists) with the time it was imported. Both get `source_date` instead.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 from pelican import signals
 
 from .dates import source_date
 
 
-def date_empty_feed(context, feed) -> None:
-    if feed.items:
-        return
+def content_source_date(context):
     articles = context.get("articles", [])
     dates = [getattr(article, key, None) for article in articles for key in ("date", "modified")]
-    date = source_date(os.environ, dates)
-    feed.latest_post_date = lambda: date
+    return source_date(os.environ, dates)
+
+
+def date_empty_feed(context, feed) -> None:
+    if not feed.items:
+        date = content_source_date(context)
+        feed.latest_post_date = lambda: date
+
+
+def date_undated_sitemap_entries(generators) -> None:
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None and generators:
+        sitemap.generator.now = content_source_date(generators[0].context)
 
 
 def register() -> None:
     signals.feed_generated.connect(date_empty_feed)
+    signals.all_generators_finalized.connect(date_undated_sitemap_entries)

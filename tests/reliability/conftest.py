@@ -3,7 +3,9 @@ refuses to write anywhere else) and running scripts/build.py with a chosen envir
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,3 +38,46 @@ def build_script():
         )  # fmt: skip
 
     return run
+
+
+# Attributes whose value the browser follows as a URL.
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "srcset"}
+# Images the Markdown renderer may inline; every other data: URL can carry script.
+SAFE_DATA_URL = re.compile(r"^data:image/(png|gif|jpeg|webp);")
+ACTIVE_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "base", "form", "frame", "style"}
+
+
+def script_vectors(html: str, page: bool = False) -> list[str]:
+    """Everything in `html` that could run script: inline handlers, script URLs,
+    active elements, inline scripts. A `page` may have its head's meta and link
+    tags, external same-site scripts and JSON-LD data."""
+    found = []
+    for node in LexborHTMLParser(html).root.traverse():
+        tag = node.tag
+        if tag in ACTIVE_ELEMENTS or (not page and tag in {"script", "meta", "link"}):
+            found.append(f"<{tag}> element")
+        if tag == "script" and page:
+            kind = node.attributes.get("type") or ""
+            src = node.attributes.get("src") or ""
+            if kind == "application/ld+json":
+                json.loads(node.text())  # data that broke out of its string would not parse
+            elif not src or ":" in src.split("/")[0]:
+                found.append(f"inline or foreign script: {node.html[:80]}")
+        for name, value in node.attributes.items():
+            name = name.lower()
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}=...> handler")
+            elif name == "style":
+                found.append(f"<{tag} style=...> attribute")
+            elif name in URL_ATTRIBUTES and value:
+                url = re.sub(r"[\x00-\x20]", "", value).lower()
+                if url.startswith(("javascript:", "vbscript:")) or (
+                    url.startswith("data:") and not SAFE_DATA_URL.match(url)
+                ):
+                    found.append(f"<{tag} {name}={value[:60]!r}>")
+    return found
+
+
+@pytest.fixture(scope="session")
+def scan_for_script():
+    return script_vectors

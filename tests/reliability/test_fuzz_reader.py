@@ -1,0 +1,262 @@
+"""Random and hostile Markdown through the reader: every failure is a ContentError
+naming the file and a line in it, every input is handled in bounded time, and no
+rendered body can carry script."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_reader import MarkdownItReader
+from markdown_reader.document import split_document
+from markdown_reader.errors import ContentError, display_path
+from markdown_reader.render import render, render_inline
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+PATH = "content/articles/hostile.md"
+
+# Script in every shape Markdown or HTML can smuggle it.
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "[x](java\tscript:alert(1))",
+    "[x](vbscript:msgbox(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "<javascript:alert(1)>",
+    "[r]: javascript:alert(1)\n\n[r]",
+    "## T {#x onclick=alert(1)}",
+    '## T {data-x="\\" onclick=y"}',
+    "*e*{onclick=alert(1)}",
+    '*e*{title="\\"><script>alert(1)</script>"}',
+    '`c`{#"onclick=x}',
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;script&#62;",
+    "<!-- x -->",
+    "<style>*{}</style>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{filename}/../../../etc/passwd",
+    "{static}/x.png",
+    "\x00",
+    "\ufeff",
+    '[^1"onclick=x]',
+    '[^1"onclick=x]: note',
+    "|a|b|\n|-|-|\n|<b onclick=x>|y|",
+    "- [ ] <b>t</b>",
+    "Term\n: <i onclick=x>d</i>",
+    "<iframe src=javascript:alert(1)>",
+    "<math><mi>x</mi></math>",
+]
+SYNTAX = [
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "> ",
+    "```\n",
+    "    ",
+    "*",
+    "_",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "!",
+    "|",
+    ":",
+    "---",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "'",
+    '"',
+    "&",
+    "<",
+    ">",
+    "\\",
+]
+FIELDS = [
+    "title",
+    "date",
+    "modified",
+    "category",
+    "tags",
+    "slug",
+    "summary",
+    "status",
+    "lang",
+    "template",
+    "save_as",
+    "url",
+    "order",
+    "authors",
+    "Title",
+    "DATE",
+]
+
+pieces = st.one_of(st.sampled_from(HOSTILE), st.sampled_from(SYNTAX), st.text(max_size=20))
+markdown = st.lists(pieces, max_size=25).map("".join)
+yaml_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=20),
+        st.sampled_from(HOSTILE),
+        st.dates(),
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+raw_lines = st.lists(
+    st.tuples(st.sampled_from(FIELDS) | st.text(max_size=8), pieces).map(": ".join), max_size=6
+)
+
+
+@st.composite
+def documents(draw) -> str:
+    """A whole file: YAML front matter (valid or not), Pelican header lines, or none."""
+    body = draw(markdown)
+    form = draw(st.sampled_from(["yaml", "raw yaml", "native", "unclosed", "none"]))
+    if form == "yaml":
+        fields = draw(st.dictionaries(st.sampled_from(FIELDS), yaml_values, max_size=6))
+        return f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n{body}"
+    lines = "\n".join(draw(raw_lines))
+    return {
+        "raw yaml": f"---\n{lines}\n---\n{body}",
+        "native": f"{lines}\n\n{body}",
+        "unclosed": f"---\n{lines}\n{body}",
+        "none": body,
+    }[form]
+
+
+def assert_names_the_file(error: ContentError, path: str, text: str) -> None:
+    assert error.path == path
+    assert 1 <= error.line <= text.count("\n") + 2, error
+    assert error.message and error.hint, error
+
+
+@settings(max_examples=200, deadline=timedelta(milliseconds=500))
+@given(documents())
+def test_split_document_succeeds_or_names_the_file_and_line(text):
+    try:
+        document = split_document(text, PATH)
+    except ContentError as error:
+        assert_names_the_file(error, PATH, text)
+        return
+    assert all(isinstance(key, str) and key == key.lower() for key in document.metadata)
+    assert document.body_line >= 1
+
+
+@settings(max_examples=200, deadline=timedelta(milliseconds=500))
+@given(text=markdown)
+def test_a_rendered_body_never_carries_script(text, scan_for_script):
+    assert scan_for_script(render(text)) == []
+    assert scan_for_script(render_inline(text)) == []
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return MarkdownItReader(read_settings(str(ROOT / "pelicanconf.py")))
+
+
+@settings(
+    max_examples=150,
+    deadline=timedelta(seconds=1),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=documents())
+def test_the_reader_returns_content_or_a_content_error_naming_the_file(
+    text, reader, tmp_path, scan_for_script
+):
+    source = tmp_path / "hostile.md"
+    source.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        html, metadata = reader.read(str(source))
+    except ContentError as error:
+        assert_names_the_file(error, display_path(source), text)
+        return
+    assert scan_for_script(html) == []
+    summary = metadata.get("summary")
+    assert not isinstance(summary, str) or scan_for_script(summary) == []
+
+
+# Inputs that once took quadratic time or worse, and their relatives: each must
+# take a small part of the limit (quadratic time would take many times more).
+PATHOLOGICAL = {
+    "spaces inside a heading": "# a" + " " * 50_000 + "b",
+    "many equal headings": "# Same\n" * 5_000,
+    "unclosed brackets": "[" * 10_000,
+    "unclosed emphasis": "*a" * 5_000,
+    "unclosed links": "[a](" * 5_000,
+    "nested quotes": ">" * 5_000 + " x",
+    "nested lists": "".join("  " * depth + "- x\n" for depth in range(500)),
+    "braces after a heading": "# x " + "{a}" * 10_000,
+    "open brace after a heading": "# x {" + "a" * 50_000,
+    "footnote references": "[^a]" * 5_000,
+    "smart quotes": "'\"" * 10_000,
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_markdown_renders_in_bounded_time(text):
+    start = time.perf_counter()
+    render(text)
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
+        "a: " + "[" * 5_000 + "]" * 5_000,
+        "title: x\n" * 20_000,
+    ],
+    ids=["alias expansion", "deep nesting", "many fields"],
+)
+def test_pathological_front_matter_is_read_or_refused_in_bounded_time(header):
+    start = time.perf_counter()
+    try:
+        split_document(f"---\n{header}\n---\nBody.\n", PATH)
+    except ContentError as error:
+        assert error.path == PATH
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("slug", "../../outside"),
+        ("save_as", "/etc/passwd"),
+        ("url", "//evil.example/"),
+        ("save_as", "a/../../b.html"),
+        ("slug", "javascript:alert(1)"),
+    ],
+)
+def test_a_path_field_that_would_leave_the_site_is_refused(field, value):
+    text = f"---\ntitle: T\n{field}: '{value}'\n---\nBody.\n"
+    with pytest.raises(ContentError) as raised:
+        split_document(text, PATH)
+    assert raised.value.line == 3
+    assert field in raised.value.message
