@@ -1,0 +1,152 @@
+"""/resources/ in a real Chromium: the filters narrow the list in place, a polite live
+region announces the count, the choices round-trip through the address, everything
+shows without JavaScript, and axe finds no violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from selectolax.lexbor import LexborHTMLParser
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.fixture(scope="module")
+def entries(real_site) -> list[dict]:
+    """What each entry says about itself in the built HTML, read without a browser."""
+    html = LexborHTMLParser((real_site / "resources/index.html").read_text(encoding="utf-8"))
+    return [
+        {
+            "slug": node.attributes["id"],
+            "kind": node.attributes["data-kind"],
+            "countries": node.attributes["data-countries"].split(),
+            "categories": node.attributes["data-categories"].split(),
+            "open": node.attributes["data-open-always"] == "yes",
+        }
+        for node in html.css("article.resource")
+    ]
+
+
+@pytest.fixture(scope="module")
+def url(real_site, serve):
+    return serve(real_site) + "/resources/"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def shown(page) -> list[str]:
+    return page.locator("article.resource:visible").evaluate_all("nodes => nodes.map(n => n.id)")
+
+
+def expected(entries, country="", kind="", category="", open_always=False) -> list[str]:
+    return [
+        entry["slug"] for entry in entries
+        if (not country or country in entry["countries"]) and (not kind or entry["kind"] == kind)
+        and (not category or category in entry["categories"])
+        and (not open_always or entry["open"])
+    ]  # fmt: skip
+
+
+def announced(count: int) -> str:
+    return f"{count} resource{'' if count == 1 else 's'} shown"
+
+
+def test_without_javascript_every_resource_shows_and_the_form_stays_hidden(browser, url, entries):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "?country=GB")
+    assert shown(page) == [entry["slug"] for entry in entries]
+    assert not page.locator("#resource-filters").is_visible()
+    assert page.locator("a.resource-action").first.is_visible()
+    context.close()
+
+
+def test_the_country_filter_narrows_the_list_and_announces_the_count(page, url, entries):
+    page.goto(url)
+    status = page.locator("#resource-count")
+    assert status.get_attribute("role") == "status"
+    assert status.text_content() == announced(len(entries))
+    for country in ("GB", "US", "CA", "AU"):
+        page.select_option("#resource-filter-country", country)
+        want = expected(entries, country=country)
+        assert want, country
+        assert shown(page) == want
+        assert status.text_content() == announced(len(want))
+
+
+def test_kind_category_and_open_filters_combine(page, url, entries):
+    page.goto(url)
+    page.select_option("#resource-filter-kind", "text-line")
+    assert shown(page) == expected(entries, kind="text-line")
+    page.select_option("#resource-filter-kind", "")
+    page.select_option("#resource-filter-category", "coping")
+    page.check("#resource-filter-open")
+    want = expected(entries, category="coping", open_always=True)
+    assert want and shown(page) == want
+    assert len(want) < len(entries)
+    # A group left empty is hidden with its heading.
+    visible_groups = page.locator("[data-resource-group]:visible h2").all_text_contents()
+    assert "Treatment centres" not in visible_groups
+
+
+def test_no_match_says_so_and_show_all_brings_everything_back(page, url, entries):
+    page.goto(url)
+    page.select_option("#resource-filter-country", "AU")
+    page.select_option("#resource-filter-kind", "text-line")
+    assert shown(page) == []
+    assert page.locator("#resource-none").is_visible()
+    assert page.locator("#resource-count").text_content() == "0 resources shown"
+    page.click("text=Show all")
+    page.wait_for_function("document.querySelector('#resource-count').textContent.startsWith"
+                           f"('{len(entries)} ')")  # fmt: skip
+    assert shown(page) == [entry["slug"] for entry in entries]
+    assert "?" not in page.url
+
+
+def test_the_filter_state_round_trips_through_the_address(page, url, entries):
+    page.goto(url)
+    page.select_option("#resource-filter-country", "GB")
+    page.check("#resource-filter-open")
+    assert page.url.endswith("/resources/?country=GB&open=24-7")
+    filtered = shown(page)
+    page.goto("about:blank")
+    page.goto(url + "?country=GB&open=24-7")
+    assert page.locator("#resource-filter-country").input_value() == "GB"
+    assert page.locator("#resource-filter-open").is_checked()
+    assert shown(page) == filtered == expected(entries, country="GB", open_always=True)
+    assert page.locator("#resource-count").text_content() == announced(len(filtered))
+
+
+def test_an_unknown_value_in_the_address_is_ignored(page, url, entries):
+    page.goto(url + "?country=ZZ&kind=<b>")
+    assert page.locator("#resource-filter-country").input_value() == ""
+    assert shown(page) == [entry["slug"] for entry in entries]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("query", ["", "?country=US"])
+def test_axe_finds_no_violation(page, url, scheme, query):
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(url + query)
+    page.evaluate(AXE_SCRIPT)
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    problems = [
+        f"{violation['id']}: {violation['help']} at {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+    assert not problems, "\n".join(problems)
