@@ -22,6 +22,8 @@ PLUGINS = [
     "table_of_contents",
     "resource_directory",
     "pelican.plugins.sitemap",
+    # Last: bundles and fingerprints assets in the pages the others wrote.
+    "asset_pipeline",
 ]
 MARKDOWN_IT_ALLOW_HTML = False
 

@@ -12,3 +12,7 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+
+# Smaller pages and stylesheets, and .gz/.br copies for the web server to send as is.
+ASSETS_MINIFY = True
+ASSETS_PRECOMPRESS = True

@@ -1,14 +1,19 @@
 """Pelican reader for Markdown files, built on markdown-it-py.
 
 Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text).
+A site of many files has its bodies rendered on spare cores (see prerender.py).
 """
 
 from __future__ import annotations
+
+import os
+import weakref
 
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import pelican_open
 
+from . import prerender
 from .document import split_document
 from .errors import ContentError, display_path
 from .render import render, render_inline
@@ -21,9 +26,12 @@ HINTS = {
 }
 
 
+EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+
 class MarkdownItReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown", "mkd", "mdown"]
+    file_extensions = [extension[1:] for extension in EXTENSIONS]
 
     def read(self, source_path):
         path = display_path(source_path)
@@ -43,7 +51,57 @@ class MarkdownItReader(BaseReader):
                     path, line, f"{key}: {error}",
                     hint=HINTS.get(key, "check the value of this field"), rule="front-matter",
                 ) from None  # fmt: skip
-        return render(document.body, allow_html), metadata
+        return body_html(source_path, document.body, allow_html), metadata
+
+
+# The running build's Prerenderer, once a generator has enough files for one.
+_prerendered: prerender.Prerenderer | None = None
+
+
+def body_html(source_path: str, body: str, allow_html: bool) -> str:
+    html = _prerendered and _prerendered.take(os.path.abspath(source_path), body, allow_html)
+    return html if html is not None else render(body, allow_html)
+
+
+def prerender_files(generator, kind: str) -> None:
+    """Hand a generator's Markdown files to the workers, once per build, in the
+    order the generator reads them (get_files gives the same set again)."""
+    global _prerendered
+    if generator in _prerendered_generators:
+        return
+    _prerendered_generators.add(generator)
+    paths = [
+        os.path.join(generator.path, path)
+        for path in generator.get_files(
+            generator.settings[f"{kind}_PATHS"], exclude=generator.settings[f"{kind}_EXCLUDES"]
+        )
+        if path.endswith(EXTENSIONS)
+    ]
+    if not prerender.worth_it(paths):
+        return
+    if _prerendered is None:
+        allow_html = generator.settings.get("MARKDOWN_IT_ALLOW_HTML", False)
+        _prerendered = prerender.Prerenderer(allow_html, prerender.spare_cores())
+    _prerendered.add(paths)
+
+
+def prerender_articles(generator) -> None:
+    prerender_files(generator, "ARTICLE")
+
+
+def prerender_pages(generator) -> None:
+    prerender_files(generator, "PAGE")
+
+
+def stop_prerendering(_pelican=None) -> None:
+    global _prerendered
+    _prerendered_generators.clear()
+    if _prerendered is not None:
+        _prerendered.close()
+        _prerendered = None
+
+
+_prerendered_generators: weakref.WeakSet = weakref.WeakSet()
 
 
 def add_reader(readers) -> None:
@@ -52,4 +110,8 @@ def add_reader(readers) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(stop_prerendering)  # a failed build never reached finalized
     signals.readers_init.connect(add_reader)
+    signals.article_generator_preread.connect(prerender_articles)
+    signals.page_generator_preread.connect(prerender_pages)
+    signals.finalized.connect(stop_prerendering)

@@ -1,0 +1,44 @@
+"""The HTTP headers every response of the site carries, in one place.
+
+The `_headers` file (read by static hosts such as Netlify and Cloudflare Pages)
+is written from here at build time, and the nginx test checks that the shipped
+nginx config sends exactly these headers: neither can drift from the
+CONTENT_SECURITY_POLICY setting that the pages' <meta> tag uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# No page of the site needs any of these powerful features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def security_headers(content_security_policy: str) -> dict[str, str]:
+    """Headers for every response. `frame-ancestors` works only in a header (a
+    <meta> policy with it makes browsers log an error), so it is added here:
+    no other site may frame these pages."""
+    return {
+        "Content-Security-Policy": f"{content_security_policy}; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "X-Frame-Options": "DENY",
+    }
+
+
+def headers_file(content_security_policy: str, immutable_paths: Iterable[str]) -> str:
+    """The `_headers` file: security headers for every path, and a year-long
+    cache for each fingerprinted file (listed one by one: hosts merge the
+    headers of every matching rule, so a wildcard would clash)."""
+    lines = ["/*"]
+    lines += [
+        f"  {name}: {value}" for name, value in security_headers(content_security_policy).items()
+    ]
+    for path in sorted(immutable_paths):
+        lines += [path, f"  Cache-Control: {CACHE_IMMUTABLE}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,96 @@
+"""The site served for real: Debian's nginx with deploy/nginx/small-wins.conf
+over the real site. Headers, precompressed responses, the 404 page, and every
+page in Chromium with no CSP violation and no console error."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import re
+from urllib.parse import urlsplit
+
+import brotli
+import pytest
+from asset_pipeline.headers import CACHE_IMMUTABLE, security_headers
+
+from pelicanconf import CONTENT_SECURITY_POLICY
+
+pytestmark = pytest.mark.browser
+
+
+def fetch(base: str, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def bundle_path(site) -> str:
+    (bundle,) = (site / "theme/css").glob("site.*.css")
+    return "/" + bundle.relative_to(site).as_posix()
+
+
+def test_every_response_carries_the_security_headers_of_the_settings(nginx, nginx_site):
+    expected = security_headers(CONTENT_SECURITY_POLICY)
+    assert "'unsafe-inline'" not in expected["Content-Security-Policy"]
+    assert "'unsafe-eval'" not in expected["Content-Security-Policy"]
+    for path in ["/", "/small-wins-nobody-talks-about/", bundle_path(nginx_site), "/missing/"]:
+        _, headers, _ = fetch(nginx, path)
+        for name, value in expected.items():
+            assert headers.get(name.lower()) == value, f"{path}: {name}"
+        assert "server" not in headers or not re.search(r"\d", headers["server"])
+
+
+def test_the_headers_file_for_static_hosts_matches_the_settings(nginx_site):
+    text = (nginx_site / "_headers").read_text()
+    for name, value in security_headers(CONTENT_SECURITY_POLICY).items():
+        assert f"\n  {name}: {value}\n" in text
+    assert f"{bundle_path(nginx_site)}\n  Cache-Control: {CACHE_IMMUTABLE}" in text
+
+
+def test_fingerprinted_files_are_cached_for_a_year_and_pages_revalidated(nginx, nginx_site):
+    _, headers, _ = fetch(nginx, bundle_path(nginx_site))
+    assert headers["cache-control"] == CACHE_IMMUTABLE
+    _, headers, _ = fetch(nginx, "/")
+    assert headers["cache-control"] == "no-cache"
+    _, headers, _ = fetch(nginx, "/theme/css/site.css")  # the unbundled source: no fingerprint
+    assert headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decompress"), [("gzip", gzip.decompress), ("br", brotli.decompress)]
+)
+def test_precompressed_copies_are_sent_to_browsers_that_accept_them(
+    nginx, nginx_site, encoding, decompress
+):
+    for path, file in [("/", "index.html"), (bundle_path(nginx_site), bundle_path(nginx_site))]:
+        status, headers, body = fetch(nginx, path, **{"Accept-Encoding": encoding})
+        assert status == 200
+        assert headers.get("content-encoding") == encoding, path
+        assert "Accept-Encoding" in headers.get("vary", "")
+        assert decompress(body) == (nginx_site / file.lstrip("/")).read_bytes()
+    status, headers, body = fetch(nginx, "/")
+    assert "content-encoding" not in headers and body == (nginx_site / "index.html").read_bytes()
+
+
+def test_a_missing_address_gets_the_404_page_with_a_404_status(nginx, nginx_site):
+    status, headers, body = fetch(nginx, "/no-such-page/")
+    assert status == 404
+    assert body == (nginx_site / "404.html").read_bytes()
+    assert headers["content-type"].startswith("text/html")
+
+
+def test_every_page_loads_without_csp_violations_or_console_errors(walk):
+    problems = []
+    for path, visit in walk.visits.items():
+        expected = 404 if path.startswith("/no-such-page/") else 200
+        if visit.status != expected:
+            problems.append(f"{path}: status {visit.status}, expected {expected}")
+        problems += [f"{path}: CSP: {violation}" for violation in visit.csp_violations]
+        problems += [f"{path}: console: {error}" for error in visit.console_errors]
+    assert not problems, "\n".join(problems)
+    # the 404 page at a deep address still gets its stylesheet
+    assert any(".css" in url for url in walk.visits["/no-such-page/deeper/"].requests)
