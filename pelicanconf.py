@@ -56,7 +56,7 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404"]
 DEFAULT_PAGINATION = False
 # robots.txt is a theme template (theme/templates/robots.txt).
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
 # Escape every value a template prints unless it is marked safe: titles and
 # metadata from a pull request must never become markup.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}

@@ -1,0 +1,173 @@
+"""The theme's promises, read from every built page of the real site: crisis
+help, the quick exit and the skip link first, one h1, titles, descriptions,
+Open Graph, canonical links, footer pages, the 404 page, sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pelicanconf import CRISIS_HELP, EXIT_URL, SITENAME
+
+
+def built_pages(site: Path) -> dict[str, LexborHTMLParser]:
+    return {
+        path.relative_to(site).as_posix(): LexborHTMLParser(path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="module")
+def pages(real_site):
+    found = built_pages(real_site)
+    assert len(found) >= 10
+    return found
+
+
+def failures(pages, check) -> list[str]:
+    return [f"{name}: {problem}" for name, html in pages.items() if (problem := check(html))]
+
+
+def test_every_page_opens_with_the_skip_link_then_the_quick_exit(pages):
+    def check(html):
+        focusable = html.css("body a[href], body button, body input, body select, body textarea")
+        first, second = focusable[0], focusable[1]
+        if first.attributes.get("href") != "#main" or not html.css_first("main#main"):
+            return "the first link is not a skip link to main"
+        if second.attributes.get("href") != EXIT_URL:
+            return f"the second link goes to {second.attributes.get('href')}, not {EXIT_URL}"
+
+    assert not failures(pages, check)
+
+
+def test_every_page_carries_the_crisis_band_with_call_text_and_directory_links(pages):
+    expected = [link["href"] for link in CRISIS_HELP["links"]]
+
+    def check(html):
+        band = html.css_first("aside.help-now .crisis-help")
+        if band is None:
+            return "no crisis band"
+        hrefs = [a.attributes.get("href", "") for a in band.css("a")]
+        if CRISIS_HELP["text"] not in band.text() or hrefs[: len(expected)] != expected:
+            return f"crisis band incomplete: {hrefs}"
+        if not hrefs[-1].endswith("resources/"):
+            return "no link to the resource directory"
+
+    assert not failures(pages, check)
+
+
+def test_every_page_has_one_h1_and_a_descriptive_title(pages):
+    def check(html):
+        if len(html.css("h1")) != 1:
+            return f"{len(html.css('h1'))} h1 elements"
+        title = html.css_first("title").text()
+        if not (title.endswith(f" — {SITENAME}") or title.startswith(f"{SITENAME}: ")):
+            return f"title {title!r}"
+
+    assert not failures(pages, check)
+
+
+def test_every_page_has_a_description_and_open_graph_tags(pages):
+    def check(html):
+        for selector in (
+            'meta[name="description"]',
+            'meta[property="og:title"]',
+            'meta[property="og:description"]',
+            'meta[property="og:type"]',
+        ):
+            node = html.css_first(selector)
+            if node is None or not node.attributes.get("content", "").strip():
+                return f"missing or empty {selector}"
+
+    assert not failures(pages, check)
+
+
+def test_every_page_but_the_404_names_its_canonical_address(pages):
+    for name, html in pages.items():
+        canonical = html.css_first('link[rel="canonical"]')
+        if name == "404.html":
+            assert canonical is None
+            assert html.css_first('meta[name="robots"]').attributes["content"] == "noindex"
+        else:
+            address = name.removesuffix("index.html")
+            assert canonical.attributes["href"].endswith(f"/{address}"), name
+
+
+def test_every_footer_links_the_accessibility_statement_and_privacy_page(pages, real_site):
+    def check(html):
+        hrefs = [a.attributes.get("href", "") for a in html.css("footer a")]
+        for slug in ("accessibility/", "privacy/", "leave-quickly/"):
+            if not any(href.endswith(slug) for href in hrefs):
+                return f"footer has no link to {slug}"
+
+    assert not failures(pages, check)
+    for slug in ("accessibility", "privacy", "leave-quickly"):
+        assert (real_site / slug / "index.html").exists()
+
+
+def test_every_page_loads_the_quick_exit_script_from_the_site_itself(pages):
+    def check(html):
+        sources = [script.attributes.get("src") or "" for script in html.css("script")]
+        # The name may carry a fingerprint: exit-this-page.<hash>.js.
+        exit_script = re.compile(r"^[./]*/theme/js/exit-this-page(\.\w+)?\.js$")
+        if not any(exit_script.search(src) for src in sources):
+            return "exit-this-page.js is not loaded"
+        inline = [
+            script
+            for script in html.css("script:not([src])")
+            if script.attributes.get("type") != "application/ld+json"
+        ]
+        if inline or html.css("[style]"):
+            return "inline script or style (the CSP blocks them)"
+
+    assert not failures(pages, check)
+
+
+def test_every_internal_link_leads_to_a_built_page(pages, real_site):
+    def check_page(name, html):
+        folder = (real_site / name).parent
+        for anchor in html.css("a[href]"):
+            href = anchor.attributes["href"]
+            if re.match(r"^(#|[a-z]+:)", href) or href.startswith("/"):
+                continue
+            target = (folder / href.split("#")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                yield f"{name}: {href}"
+
+    broken = [
+        link
+        for name, html in pages.items()
+        if name != "404.html"  # rooted links, tested below
+        for link in check_page(name, html)
+    ]
+    assert not broken, "\n".join(broken)
+
+
+def test_the_contents_of_the_article_link_to_its_sections(pages):
+    article = pages["small-wins-nobody-talks-about/index.html"]
+    links = [a.attributes["href"] for a in article.css("nav.contents a")]
+    ids = ["#" + heading.attributes["id"] for heading in article.css("article h2")]
+    assert links == ids and len(links) == 11
+
+
+def test_the_404_page_links_only_to_addresses_that_work_at_any_depth(real_site):
+    html = LexborHTMLParser((real_site / "404.html").read_text(encoding="utf-8"))
+    addresses = [node.attributes.get("href") for node in html.css("[href]")]
+    addresses += [node.attributes.get("src") for node in html.css("[src]")]
+    relative = [url for url in addresses if not re.match(r"^(/|#|[a-z]+:)", url)]
+    assert not relative
+    assert "Page not found" in html.css_first("h1").text()
+
+
+def test_sitemap_lists_every_page_but_the_404_and_robots_txt_allows_all(pages, real_site):
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>/?([^<]*)</loc>", sitemap))
+    expected = {name.removesuffix("index.html") for name in pages if name != "404.html"}
+    assert listed == expected
+    robots = (real_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *\nAllow: /\n" in robots
