@@ -51,6 +51,7 @@ lint: $(INSTALLED) ## Check the Python code style
 	$(PY) -m ruff format --check .
 
 test: $(INSTALLED) $(BROWSER_DEPS) lint ## Run every test, browser tests included
+	@scripts/bootstrap-system  # quick when chromium, java, nginx are there; installs them if not
 	$(PY) -m pytest $(PYTESTOPTS)
 
 bench: $(INSTALLED) ## Compare build speed with plain Pelican on a synthetic corpus
