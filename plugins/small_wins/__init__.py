@@ -6,7 +6,7 @@
   `checklist-a4.pdf` and `checklist-letter.pdf` beside it, made from the same page.
 
 Settings: CHECKLIST_WEEK_START ("monday" or "sunday"), CHECKLIST_URL, CHECKLIST_SAVE_AS.
-A site without wins gets neither the page nor the PDFs (and pays nothing for them).
+A site without wins gets a page that says so, and no PDFs (WeasyPrint is never run).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from reproducible.dates import source_date
 
-from .printout import PAPERS, human_size, make_printout, site_fetcher
+from .printout import DENSITIES, human_size, make_printout, site_fetcher
 from .wins import Checklist, build_checklist, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
@@ -54,45 +54,42 @@ def collect_wins(generators) -> None:
 
 def write_checklist(generator, writer) -> None:
     checklist: Checklist | None = generator.context.get("small_wins")
-    if not checklist or not checklist.groups:
+    if checklist is None:
         return
     settings = generator.settings
     save_as = settings.get("CHECKLIST_SAVE_AS", "checklist/index.html")
     template = generator.get_template("checklist")
     relative = settings.get("RELATIVE_URLS", False)
-    siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
-    output = Path(generator.output_path)
-    folder = (output / save_as).parent
+    page = {"url": checklist.url, "printout": False, "checklist_density": DENSITIES[0]}
+    if checklist.groups:  # no PDFs of an empty grid: WeasyPrint is not even started
+        output = Path(generator.output_path)
+        siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
 
-    def render_html(density: str) -> str:
-        page = {"SITEURL": siteurl, "output_file": save_as, "printout": True}
-        return template.render({**generator.context, **page, "checklist_density": density})
+        def render_html(density: str) -> str:
+            printed = {"SITEURL": siteurl, "output_file": save_as, "printout": True}
+            return template.render({**generator.context, **printed, "checklist_density": density})
 
-    printout = make_printout(
-        render_html, (output / save_as).as_uri(), site_fetcher(settings, output),
-        generator.context["small_wins_date"],
-    )  # fmt: skip
-    if printout is None:
-        last = checklist.wins[-1]
-        raise ContentError(
-            last.path, last.line,
-            f"the checklist has {len(checklist.wins)} wins and no longer fits on one printed page",
-            hint="remove or merge wins (each win= heading is a row of the printout) until it fits",
-            rule="small-wins",
+        printout = make_printout(
+            render_html, (output / save_as).as_uri(), site_fetcher(settings, output),
+            generator.context["small_wins_date"],
         )  # fmt: skip
-    folder.mkdir(parents=True, exist_ok=True)
-    downloads = []
-    for paper in PAPERS:
-        name = f"checklist-{paper}.pdf"
-        (folder / name).write_bytes(printout.pdfs[paper])
-        downloads.append(
-            {"paper": paper, "name": name, "size": human_size(len(printout.pdfs[paper]))}
-        )
-    writer.write_file(
-        save_as, template, generator.context, relative_urls=relative,
-        url=checklist.url, checklist_density=printout.density, checklist_downloads=downloads,
-        printout=False,
-    )  # fmt: skip
+        if printout is None:
+            last = checklist.wins[-1]
+            raise ContentError(
+                last.path, last.line,
+                f"the checklist has {len(checklist.wins)} wins and no longer fits on one page",
+                hint="remove or merge wins (each win= heading is a row of the printout)",
+                rule="small-wins",
+            )  # fmt: skip
+        folder = (output / save_as).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        downloads = []
+        for paper, pdf in printout.pdfs.items():
+            name = f"checklist-{paper}.pdf"
+            (folder / name).write_bytes(pdf)
+            downloads.append({"paper": paper, "name": name, "size": human_size(len(pdf))})
+        page.update(checklist_density=printout.density, checklist_downloads=downloads)
+    writer.write_file(save_as, template, generator.context, relative_urls=relative, **page)
 
 
 def register() -> None:
