@@ -263,7 +263,10 @@ class _File:
         finally:
             loader.dispose()
 
-    def _walk(self, node: yaml.Node, where: tuple) -> None:
+    def _walk(self, node: yaml.Node, where: tuple, inside: frozenset = frozenset()) -> None:
+        if id(node) in inside:  # an alias to itself (&a [*a]): already being walked
+            return
+        inside |= {id(node)}
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in node.value:
@@ -274,11 +277,11 @@ class _File:
                               hint="keep one of the two lines")  # fmt: skip
                 seen.add(key)
                 self.lines[where + (key,)] = line
-                self._walk(value_node, where + (key,))
+                self._walk(value_node, where + (key,), inside)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self.lines[where + (index,)] = item.start_mark.line + 1
-                self._walk(item, where + (index,))
+                self._walk(item, where + (index,), inside)
         else:
             self.raw[where] = node.value
 
@@ -308,7 +311,10 @@ def _field_name(where: tuple) -> str:
 
 
 def _text(file: _File, where: tuple, value: object, *, limit: int | None = None) -> str | None:
-    if isinstance(value, dict | list) or value is None:
+    if value is None:
+        file.fail(where, "is empty", hint="write a value after the colon or remove the line")
+        return None
+    if isinstance(value, dict | list):
         file.fail(where, "must be text", hint="write the value on the same line after the colon")
         return None
     text = " ".join(str(file.raw.get(where, value)).split())
@@ -642,7 +648,14 @@ def load_directory(
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     for file_path in files:
         path = display_path(file_path)
-        text = file_path.read_text(encoding="utf-8")
+        try:
+            text = file_path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            directory.errors.append(ContentError(
+                path, 1, "file: is not UTF-8 text",
+                "save the file as UTF-8 (plain text) in your editor", RULE,
+            ))  # fmt: skip
+            continue
         resource, file = read_resource(path, text, categories, today)
         directory.errors.extend(file.errors)
         if resource is None:

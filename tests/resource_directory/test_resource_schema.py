@@ -4,7 +4,9 @@ import datetime
 import textwrap
 
 import pytest
-from resource_directory.schema import read_resource
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from resource_directory.schema import load_directory, read_resource
 
 TODAY = datetime.date(2026, 11, 25)
 CATEGORIES = ["coping", "getting-support"]
@@ -103,3 +105,32 @@ def test_a_file_name_that_cannot_be_a_link_is_refused():
     _, file = read_resource("content/resources/Help Line.yaml", textwrap.dedent(GOOD),
                             CATEGORIES, TODAY)  # fmt: skip
     assert "file name: 'Help Line.yaml' is not a usable file name" in str(file.errors[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "just words", "- a\n- b\n", "name: [", "\tname: x\n", "name: x\n---\nname: y\n",
+     "? [a]\n: b\n", "name: !!python/object/apply:os.system [ls]\n", "name: &a [*a]\n",
+     "name: x\ncategories: []\ncontact:\n", "name:\nsummary:\nkind:\n", "{{{"],
+)  # fmt: skip
+def test_odd_files_give_errors_never_exceptions(text):
+    resource, file = read(text)
+    assert resource is None
+    assert file.errors and all(error.line >= 1 for error in file.errors)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("name: []{}-,&*!'\"\n\t#contact24/7+0é")), max_size=80)
+)
+def test_any_text_is_read_or_refused_without_an_exception(text):
+    resource, file = read(text)
+    assert (resource is None) == bool(file.errors)
+
+
+def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(tmp_path):
+    (tmp_path / "latin.yaml").write_bytes("name: Caf\xe9\n".encode("latin-1"))
+    (tmp_path / "notes.txt").write_text("not a resource")
+    directory = load_directory(tmp_path, CATEGORIES, TODAY, 365)
+    assert [error.message for error in directory.errors] == ["file: is not UTF-8 text"]
+    assert directory.resources == []
