@@ -27,9 +27,12 @@ NATIVE_KEYS = {
     "lang", "author", "authors", "template", "save_as", "url", "translation",
 }  # fmt: skip
 LIST_KEYS = {"tags", "authors"}
-# Fields that become a path in the output: they must stay inside the site.
+# Fields that become a path in the output and an address in pages, feeds and the
+# sitemap: plain characters only, and they must stay inside the site.
 PATH_KEYS = {"slug", "save_as", "url"}
-UNSAFE_PATH = re.compile(r"(^|/)\.\.(/|$)|^/|[\\:\x00-\x1f]")
+SITE_PATH = re.compile(r"(?!/)(?!(?:.*/)?\.\.(?:/|$))[\w.~/-]+")
+# `lang` names a translation's file too (ARTICLE_LANG_SAVE_AS): a language tag only.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,31 @@ def split_document(text: str, path: str) -> Document:
     else:
         document = _split_native(lines)
     _check_site_paths(document, path)
+    _check_language(document, path)
     return document
 
 
 def _check_site_paths(document: Document, path: str) -> None:
     for key in PATH_KEYS & document.metadata.keys():
         value = document.metadata[key]
-        if isinstance(value, str) and UNSAFE_PATH.search(value):
+        if isinstance(value, str) and value and not SITE_PATH.fullmatch(value):
             raise ContentError(
                 path, document.metadata_lines.get(key, 1),
-                f"{key}: {value!r} would point outside the site",
-                hint=f"write {key} as a relative path such as 'eating-well', without '..', "
-                "a leading '/', ':' or '\\'",
+                f"{key}: {value!r} is not a plain path inside the site",
+                hint=f"write {key} with letters, digits, '-', '_', '.' and '/' only, "
+                "for example 'eating-well', without '..' or a leading '/'",
                 rule="front-matter",
             )  # fmt: skip
+
+
+def _check_language(document: Document, path: str) -> None:
+    value = document.metadata.get("lang")
+    if isinstance(value, str) and value and not LANGUAGE_TAG.fullmatch(value):
+        raise ContentError(
+            path, document.metadata_lines.get("lang", 1),
+            f"lang: {value!r} is not a language tag",
+            hint="write a language tag such as 'en', 'fr' or 'pt-BR'", rule="front-matter",
+        )  # fmt: skip
 
 
 def _split_yaml(lines: list[str], path: str) -> Document:

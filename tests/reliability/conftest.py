@@ -42,19 +42,22 @@ def build_script():
 
 # Attributes whose value the browser follows as a URL.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "srcset"}
-# Images the Markdown renderer may inline; every other data: URL can carry script.
-SAFE_DATA_URL = re.compile(r"^data:image/(png|gif|jpeg|webp);")
-ACTIVE_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "base", "form", "frame", "style"}
+# Images the Markdown renderer may inline and the empty URL of the theme's "no
+# favicon" link; every other data: URL can carry script.
+SAFE_DATA_URL = re.compile(r"^data:(image/(png|gif|jpeg|webp);|,$)")
+ACTIVE_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "base", "frame", "style"}
+# What the theme may write in a page but Markdown must never produce.
+THEME_ELEMENTS = {"script", "meta", "link", "form"}
 
 
 def script_vectors(html: str, page: bool = False) -> list[str]:
     """Everything in `html` that could run script: inline handlers, script URLs,
     active elements, inline scripts. A `page` may have its head's meta and link
-    tags, external same-site scripts and JSON-LD data."""
+    tags, forms (their action is checked), external same-site scripts and JSON-LD data."""
     found = []
     for node in LexborHTMLParser(html).root.traverse():
         tag = node.tag
-        if tag in ACTIVE_ELEMENTS or (not page and tag in {"script", "meta", "link"}):
+        if tag in ACTIVE_ELEMENTS or (not page and tag in THEME_ELEMENTS):
             found.append(f"<{tag}> element")
         if tag == "script" and page:
             kind = node.attributes.get("type") or ""

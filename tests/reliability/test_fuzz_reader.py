@@ -252,11 +252,22 @@ def test_pathological_front_matter_is_read_or_refused_in_bounded_time(header):
         ("url", "//evil.example/"),
         ("save_as", "a/../../b.html"),
         ("slug", "javascript:alert(1)"),
+        ("slug", 'x" onmouseover="alert(1)'),
+        ("lang", 'en" onmouseover="alert(1)'),
+        ("lang", "../../en"),
     ],
 )
-def test_a_path_field_that_would_leave_the_site_is_refused(field, value):
+def test_a_path_field_that_is_not_a_plain_path_inside_the_site_is_refused(field, value):
     text = f"---\ntitle: T\n{field}: '{value}'\n---\nBody.\n"
     with pytest.raises(ContentError) as raised:
         split_document(text, PATH)
     assert raised.value.line == 3
     assert field in raised.value.message
+
+
+@pytest.mark.parametrize(
+    "field, value", [("slug", "eating-well"), ("save_as", "a/b/index.html"), ("lang", "pt-BR")]
+)
+def test_plain_paths_and_language_tags_are_accepted(field, value):
+    document = split_document(f"---\ntitle: T\n{field}: '{value}'\n---\nBody.\n", PATH)
+    assert document.metadata[field] == value

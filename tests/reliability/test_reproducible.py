@@ -4,6 +4,7 @@ time zone or Python's hash seed of the machine that builds them."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,12 @@ def test_source_date_prefers_source_date_epoch_then_the_newest_content_date():
     assert source_date({"SOURCE_DATE_EPOCH": "86400"}, [newest]) == EPOCH + datetime.timedelta(1)
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
         source_date({"SOURCE_DATE_EPOCH": "yesterday"}, [])
+
+
+def test_pages_without_a_date_are_dated_from_the_content_in_the_sitemap(
+    make_site, build_site, monkeypatch
+):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    sitemap = (build_site(make_site()) / "sitemap.xml").read_text()
+    assert "<loc>/</loc>" in sitemap
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-01-02T00:00:00+00:00"}
