@@ -78,6 +78,7 @@ def test_the_country_filter_narrows_the_list_and_announces_the_count(page, url, 
     page.goto(url)
     status = page.locator("#resource-count")
     assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
     assert status.text_content() == announced(len(entries))
     for country in ("GB", "US", "CA", "AU"):
         page.select_option("#resource-filter-country", country)
