@@ -79,6 +79,13 @@ EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}|[A-Za-z0-9]{4,8}))?$")
 REGION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LIST_EXAMPLES = {
+    "categories": "getting-support, coping",
+    "countries": "US, CA",
+    "regions": "US-CA",
+    "languages": "en, fr",
+    "source": "https://example.org/contact",
+}
 
 
 class _Loader(yaml.SafeLoader):
@@ -351,13 +358,16 @@ def _source(file: _File, where: tuple, value: object) -> str | None:
     return text
 
 
-def _list(file: _File, where: tuple, value: object) -> list | None:
+def _items(file: _File, key: str, value: object) -> list[tuple[tuple, object]]:
+    """(where, value) for each value of a list field; a single value may stand alone."""
     if isinstance(value, str | int | float):
-        return [value]  # one value written without brackets
+        return [((key,), value)]
     if not isinstance(value, list) or not value:
-        file.fail(where, "must be a list with at least one value", hint="write e.g. [coping]")
-        return None
-    return value
+        example = f"{key}: [{LIST_EXAMPLES[key]}]"
+        file.fail((key,), "must be a list with at least one value",
+                  hint=f"write the values in brackets, e.g. {example}")  # fmt: skip
+        return []
+    return [((key, index), item) for index, item in enumerate(value)]
 
 
 def _choice(file: _File, where: tuple, value: object, choices: Iterable[str], what: str):
@@ -476,8 +486,7 @@ def _contact(file: _File, value: object, fields: dict) -> None:
 
 def _countries(file: _File, value: object) -> tuple[str, ...]:
     codes = []
-    for index, item in enumerate(_list(file, ("countries",), value) or []):
-        where = ("countries", index) if isinstance(value, list) else ("countries",)
+    for where, item in _items(file, "countries", value):
         code = _text(file, where, item)
         if code is None:
             continue
@@ -491,8 +500,7 @@ def _countries(file: _File, value: object) -> tuple[str, ...]:
 
 def _regions(file: _File, value: object, countries: tuple[str, ...]) -> tuple[str, ...]:
     codes = []
-    for index, item in enumerate(_list(file, ("regions",), value) or []):
-        where = ("regions", index) if isinstance(value, list) else ("regions",)
+    for where, item in _items(file, "regions", value):
         code = _text(file, where, item)
         if code is None:
             continue
@@ -510,8 +518,7 @@ def _regions(file: _File, value: object, countries: tuple[str, ...]) -> tuple[st
 
 def _languages(file: _File, value: object) -> tuple[str, ...]:
     tags = []
-    for index, item in enumerate(_list(file, ("languages",), value) or []):
-        where = ("languages", index) if isinstance(value, list) else ("languages",)
+    for where, item in _items(file, "languages", value):
         tag = _text(file, where, item)
         if tag is None:
             continue
@@ -597,16 +604,9 @@ def read_resource(
     if "kind" in data:
         fields["kind"] = _choice(file, ("kind",), data["kind"], KINDS, "kind")
     if "categories" in data:
-        values = _list(file, ("categories",), data["categories"]) or []
         fields["categories"] = tuple(
-            _choice(
-                file,
-                ("categories", i) if isinstance(data["categories"], list) else ("categories",),
-                value,
-                sorted(categories),
-                "category",
-            )  # fmt: skip
-            for i, value in enumerate(values)
+            _choice(file, where, value, sorted(categories), "category")
+            for where, value in _items(file, "categories", data["categories"])
         )
     if "contact" in data:
         _contact(file, data["contact"], fields)
@@ -623,10 +623,8 @@ def read_resource(
     if "ages" in data:
         fields["ages_min"], fields["ages_max"] = _ages(file, data["ages"])
     if "source" in data:
-        sources = _list(file, ("source",), data["source"]) or []
         fields["sources"] = tuple(
-            _source(file, ("source", i) if isinstance(data["source"], list) else ("source",), url)
-            for i, url in enumerate(sources)
+            _source(file, where, url) for where, url in _items(file, "source", data["source"])
         )
     if "last_verified" in data:
         fields["last_verified"] = _date(file, data["last_verified"], today)
