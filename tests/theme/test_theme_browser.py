@@ -234,3 +234,30 @@ def test_the_404_page_works_at_any_depth(page, site_url, real_site):
     assert home.evaluate("a => a.href") == f"{site_url}/"
     script = page.evaluate("document.querySelector('script[src]').src")
     assert script.startswith(f"{site_url}/theme/")
+
+
+def test_print_shows_the_text_black_on_white_without_navigation_or_exit(page, site_url):
+    page.emulate_media(media="print", color_scheme="dark")
+    page.goto(f"{site_url}/{ARTICLE}")
+    for selector in (".exit-this-page", ".site-nav", ".breadcrumbs", ".contents"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator(".crisis-help").is_visible()
+    colours = page.evaluate(
+        "[document.body, document.querySelector('.prose p'), document.querySelector('a')]"
+        ".map(e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])"
+    )
+    assert {colour for pair in colours for colour in pair} <= {
+        "rgb(0, 0, 0)",
+        "rgb(255, 255, 255)",
+        "rgba(0, 0, 0, 0)",
+    }
+    assert page.evaluate("getComputedStyle(document.querySelector('.prose h2')).breakAfter") == (
+        "avoid"
+    )
+    after = page.evaluate(
+        """() => { const link = document.createElement('a');
+                   link.href = 'https://example.org/help'; link.textContent = 'Help';
+                   document.querySelector('.prose p').append(link);
+                   return getComputedStyle(link, '::after').content; }"""
+    )
+    assert "https://example.org/help" in after
