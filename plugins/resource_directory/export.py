@@ -12,7 +12,7 @@ import io
 import json
 import uuid
 
-from .schema import COSTS, KINDS, OPEN_ALWAYS, Resource
+from .schema import KINDS, OPEN_ALWAYS, Resource
 
 # Any fixed namespace works: it only has to stay the same from build to build.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "small-wins/resources")
@@ -146,7 +146,6 @@ def jsonld(resources: list[Resource], page_url: str) -> str:
         service: dict[str, object] = {
             "@type": "Service", "@id": f"{page_url}#{resource.slug}", "name": resource.name,
             "description": resource.summary, "serviceType": KINDS[resource.kind],
-            "dateModified": resource.last_verified.isoformat(),
         }  # fmt: skip
         if resource.website:
             service["url"] = resource.website
@@ -157,8 +156,6 @@ def jsonld(resources: list[Resource], page_url: str) -> str:
             ]
         if resource.has_contact:
             service["availableChannel"] = _channel(resource)
-        if resource.cost in COSTS:
-            service["isAccessibleForFree"] = resource.cost == "free"
         if resource.open_always:
             service["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "23:59",

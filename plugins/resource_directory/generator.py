@@ -22,9 +22,11 @@ DEFAULT_MAX_AGE_DAYS = 365
 def build_day() -> datetime.date:
     """Today, or the day of SOURCE_DATE_EPOCH so that a rebuild of old sources
     reports the same stale entries."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    if epoch:
+        logger.warning("SOURCE_DATE_EPOCH=%r is not a number of seconds: using today", epoch)
     return datetime.date.today()
 
 

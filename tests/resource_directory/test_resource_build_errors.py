@@ -2,6 +2,7 @@
 and no traceback: one test per kind of mistake an editor makes."""
 
 import pytest
+from markdown_reader.errors import ContentError
 
 GOOD = """\
 name: Example Line
@@ -118,3 +119,13 @@ def test_a_good_entry_builds_and_appears_on_its_category_page(build_with, tmp_pa
     category = (tmp_path / "output/category/coping/index.html").read_text(encoding="utf-8")
     assert 'href="../../resources/#example"' in category
     assert 'href="tel:+44800000000"' in category
+
+
+def test_the_plugin_raises_the_sites_content_error(make_site, build_site):
+    content = make_site({"resources/example.yaml": GOOD.replace("kind: crisis line", "kind: x")})
+    with pytest.raises(ContentError) as caught:
+        build_site(content)
+    error = caught.value
+    assert error.path.endswith("resources/example.yaml")
+    assert (error.line, error.rule) == (3, "resource")
+    assert error.message.startswith("kind: 'x' is not a known kind")
