@@ -17,6 +17,7 @@ from .schema import KINDS, OPEN_ALWAYS, Resource
 # Any fixed namespace works: it only has to stay the same from build to build.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "small-wins/resources")
 HSDS_VERSION = "3.0"
+HSDS_TABLES = ("organizations", "services", "phones", "schedules", "service_areas", "languages")
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 CSV_COLUMNS = (
     "id", "name", "kind", "summary", "categories", "phone", "phone_tel", "phone_note",
@@ -30,70 +31,71 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
 
+def row(**fields) -> dict:
+    """An HSDS row: fields with no value are left out rather than written as null."""
+    return {key: value for key, value in fields.items() if value is not None and value != ""}
+
+
 def fees_description(resource: Resource) -> str:
     return "; ".join(text for text in (resource.cost, resource.cost_note) if text)
 
 
-def hsds(resources: list[Resource], page_url: str) -> dict:
+def hsds(resources: list[Resource]) -> dict:
     """Open Referral HSDS 3.0 core tables, one organization and one service per resource."""
-    tables: dict[str, list] = {
-        "organizations": [], "services": [], "phones": [], "schedules": [],
-        "service_areas": [], "languages": [],
-    }  # fmt: skip
+    tables: dict[str, list[dict]] = {name: [] for name in HSDS_TABLES}
     for resource in resources:
         service_id = stable_id(resource.slug, "service")
         organization_id = stable_id(resource.slug, "organization")
-        tables["organizations"].append({
-            "id": organization_id, "name": resource.name, "description": resource.summary,
-            "website": resource.website or None, "email": resource.email or None,
-        })  # fmt: skip
-        tables["services"].append({
-            "id": service_id, "organization_id": organization_id, "name": resource.name,
-            "description": resource.summary, "url": resource.website or resource.chat or None,
-            "email": resource.email or None, "status": "active",
-            "fees_description": fees_description(resource) or None,
-            "minimum_age": resource.ages_min, "maximum_age": resource.ages_max,
-            "assured_date": resource.last_verified.isoformat(),
-            "alert": resource.contact_note or None,
-        })  # fmt: skip
+        tables["organizations"].append(row(
+            id=organization_id, name=resource.name, description=resource.summary,
+            website=resource.website, email=resource.email,
+        ))  # fmt: skip
+        tables["services"].append(row(
+            id=service_id, organization_id=organization_id, name=resource.name,
+            description=resource.summary, url=resource.website or resource.chat,
+            email=resource.email, status="active", fees_description=fees_description(resource),
+            minimum_age=resource.ages_min, maximum_age=resource.ages_max,
+            assured_date=resource.last_verified.isoformat(), alert=resource.contact_note,
+        ))  # fmt: skip
         if resource.phone:
-            tables["phones"].append({
-                "id": stable_id(resource.slug, "phone"), "service_id": service_id,
-                "number": resource.phone.tel, "type": "voice",
-                "description": " ".join(filter(None, (resource.phone.display,
-                                                      resource.phone.note))),
-            })  # fmt: skip
+            tables["phones"].append(row(
+                id=stable_id(resource.slug, "phone"), service_id=service_id, type="voice",
+                number=resource.phone.tel,
+                description=" ".join(filter(None, (resource.phone.display, resource.phone.note))),
+            ))  # fmt: skip
         if resource.sms:
             keyword = f"Text {resource.sms.keyword} to {resource.sms.number}"
-            tables["phones"].append({
-                "id": stable_id(resource.slug, "sms"), "service_id": service_id,
-                "number": resource.sms.number, "type": "text",
-                "description": " ".join(filter(None, (keyword if resource.sms.keyword else "",
-                                                      resource.sms.note))) or None,
-            })  # fmt: skip
+            tables["phones"].append(row(
+                id=stable_id(resource.slug, "sms"), service_id=service_id, type="text",
+                number=resource.sms.number,
+                description=" ".join(filter(None, (resource.sms.keyword and keyword,
+                                                   resource.sms.note))),
+            ))  # fmt: skip
         if resource.hours:
-            schedule = {"id": stable_id(resource.slug, "schedule"), "service_id": service_id,
-                        "description": resource.hours}  # fmt: skip
-            if resource.hours == OPEN_ALWAYS:
-                schedule |= {"freq": "WEEKLY", "byday": EVERY_DAY, "opens_at": "00:00",
-                             "closes_at": "23:59"}  # fmt: skip
-            tables["schedules"].append(schedule)
-        for code, name in [*zip(resource.countries, resource.country_names, strict=True),
-                           *zip(resource.regions, resource.region_names, strict=True)]:  # fmt: skip
-            tables["service_areas"].append({
-                "id": stable_id(resource.slug, "area", code), "service_id": service_id,
-                "name": name, "description": code, "extent_type": None,
-            })  # fmt: skip
+            always = resource.hours == OPEN_ALWAYS
+            tables["schedules"].append(row(
+                id=stable_id(resource.slug, "schedule"), service_id=service_id,
+                description=resource.hours, freq="WEEKLY" if always else None,
+                byday=EVERY_DAY if always else None, opens_at="00:00Z" if always else None,
+                closes_at="23:59Z" if always else None,
+            ))  # fmt: skip
+        areas = [*zip(resource.countries, resource.country_names, strict=True),
+                 *zip(resource.regions, resource.region_names, strict=True)]  # fmt: skip
+        for code, name in areas:
+            tables["service_areas"].append(row(
+                id=stable_id(resource.slug, "area", code), service_id=service_id, name=name,
+                description=code,
+            ))  # fmt: skip
         for tag, name in zip(resource.languages, resource.language_names, strict=True):
-            tables["languages"].append({
-                "id": stable_id(resource.slug, "language", tag), "service_id": service_id,
-                "name": name, "code": tag,
-            })  # fmt: skip
+            tables["languages"].append(row(
+                id=stable_id(resource.slug, "language", tag), service_id=service_id, name=name,
+                code=tag,
+            ))  # fmt: skip
     return {"hsds_version": HSDS_VERSION, **tables}
 
 
-def to_json(resources: list[Resource], page_url: str) -> str:
-    return json.dumps(hsds(resources, page_url), ensure_ascii=False, indent=2) + "\n"
+def to_json(resources: list[Resource]) -> str:
+    return json.dumps(hsds(resources), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(resources: list[Resource], page_url: str) -> str:

@@ -97,9 +97,7 @@ class ResourceDirectoryGenerator(Generator):
         folder = Path(self.output_path) / PAGE_URL
         folder.mkdir(parents=True, exist_ok=True)
         page_url = self.page_url()
-        (folder / "resources.json").write_text(
-            export.to_json(self.resources, page_url), encoding="utf-8"
-        )
+        (folder / "resources.json").write_text(export.to_json(self.resources), encoding="utf-8")
         (folder / "resources.csv").write_text(
             export.to_csv(self.resources, page_url), encoding="utf-8"
         )
