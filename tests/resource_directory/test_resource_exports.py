@@ -141,3 +141,15 @@ def test_exports_are_byte_for_byte_the_same_on_a_second_build(make_site, build_s
     before = {name: (first / name).read_bytes() for name in files}
     second = build_site(content)
     assert {name: (second / name).read_bytes() for name in files} == before
+
+
+def test_markup_in_a_resource_file_stays_text_everywhere(make_site, build_site):
+    hostile = '</script><script>alert("x")</script> & <b>'
+    entry = FULL_ENTRY.replace("name: Example Line", f"name: '{hostile}'")
+    output = build_site(make_site({"resources/example.yaml": entry}))
+    html = (output / "resources/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>" not in html
+    page = LexborHTMLParser(html)
+    assert page.css_first("article.resource h3").text() == hostile
+    data = json.loads(page.css_first('script[type="application/ld+json"]').text())
+    assert data["itemListElement"][0]["item"]["name"] == hostile
