@@ -212,6 +212,27 @@ def test_typing_capital_letters_does_not_leave(page, site_url):
     assert page.get_by_role("status").text_content() == "Shift, press 2 more times to exit."
 
 
+def test_on_narrow_screens_the_navigation_opens_from_a_menu_button(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto(f"{site_url}/{ARTICLE}")
+    menu = page.get_by_role("button", name="Menu")
+    links = page.locator("#site-nav-links")
+    assert menu.get_attribute("aria-expanded") == "false" and not links.is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true" and links.is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not menu.is_visible() and links.is_visible()
+
+
+def test_without_javascript_every_navigation_link_is_shown(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/{ARTICLE}")
+    assert page.locator("#site-nav-links").is_visible()
+    assert not page.locator(".site-nav__toggle").is_visible()
+    context.close()
+
+
 def test_quick_exit_without_javascript_is_a_plain_link(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
