@@ -48,8 +48,10 @@ def print_report(report: Report, args: argparse.Namespace) -> None:
             print(finding.github_annotation())
     if report.grades:
         print(f"\nReading grade (Flesch-Kincaid; a warning above {args.max_grade:g}):")
-        for grade in sorted(report.grades, key=lambda grade: (-grade.grade, grade.path)):
-            print(f"  {grade.grade:5.1f}  {grade.path} ({grade.words} words)")
+        for grade in sorted(report.grades, key=lambda grade: (-(grade.grade or -99), grade.path)):
+            shown = "    -" if grade.grade is None else f"{grade.grade:5.1f}"
+            short = ", too short to grade" if grade.grade is None else ""
+            print(f"  {shown}  {grade.path} ({grade.words} words{short})")
     if not report.built:
         print("\nThe build failed: the built pages were not checked. Fix the errors above first.")
     print(f"\n{report.errors} error(s), {report.warnings} warning(s)")

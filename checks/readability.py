@@ -13,12 +13,14 @@ from .findings import WARNING, Finding
 from .sources import ARTICLE, CATEGORY, PAGE, Source
 
 DEFAULT_MAX_GRADE = 9.0
+# Below this, a formula of sentence and word length says nothing: "Intro." grades 8.
+MIN_WORDS = 20
 
 
 @dataclass(frozen=True)
 class Grade:
     path: str
-    grade: float
+    grade: float | None  # None: too short to grade
     words: int
 
 
@@ -34,8 +36,8 @@ def reading_grades(sources: list[Source]) -> list[Grade]:
             continue
         text = plain_text(source.document.body)
         words = textstat.lexicon_count(text)
-        if words:
-            grades.append(Grade(source.name, round(textstat.flesch_kincaid_grade(text), 1), words))
+        grade = round(textstat.flesch_kincaid_grade(text), 1) if words >= MIN_WORDS else None
+        grades.append(Grade(source.name, grade, words))
     return grades
 
 
@@ -51,5 +53,5 @@ def check_readability(grades: list[Grade], max_grade: float) -> list[Finding]:
             "use shorter sentences and everyday words; readers may be tired or distressed",
         )  # fmt: skip
         for grade in grades
-        if grade.grade > max_grade
+        if grade.grade is not None and grade.grade > max_grade
     ]

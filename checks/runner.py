@@ -16,6 +16,7 @@ from .front_matter import check_front_matter
 from .links import check_links
 from .markup import check_markup
 from .page_furniture import check_page_furniture
+from .plugin_data import check_plugin_data
 from .readability import DEFAULT_MAX_GRADE, Grade, check_readability, reading_grades
 from .safe_messaging import check_safe_messaging, load_rules
 from .site import BuiltSite
@@ -72,6 +73,7 @@ def check_content(
         check_front_matter(sources, settings)
         + check_safe_messaging(sources, load_rules())
         + check_unfinished(sources)
+        + check_plugin_data(sources, settings, project)
         + check_readability(grades, max_grade)
     )
     return sources, Report(findings, grades)
@@ -147,12 +149,17 @@ def run(
 
 
 def without_repeats(build_findings: list[Finding], findings: list[Finding]) -> list[Finding]:
-    """The build stops at the same front matter mistakes the checks found with more
-    detail: keep only what the checks did not already say about a file. Errors that
-    name no file are then most likely knock-on effects, and are left out too."""
+    """The build stops at mistakes the checks found too, with more detail: keep only
+    what the checks did not already say about a file. Errors that name no file are
+    then most likely knock-on effects, and are left out too."""
     flagged = {finding.path for finding in findings if finding.level == ERROR}
-    return [
-        finding for finding in build_findings
-        if (finding.path or not flagged) and finding.path not in flagged
-        and not any(path in finding.message for path in flagged)
-    ]  # fmt: skip
+    said = {(finding.path, finding.line) for finding in findings}
+
+    def repeats(finding: Finding) -> bool:
+        if finding.path:
+            return finding.path in flagged or (finding.path, finding.line) in said
+        if flagged:
+            return True
+        return any(f"{path}:{line}:" in finding.message for path, line in said)
+
+    return [finding for finding in build_findings if not repeats(finding)]

@@ -5,15 +5,36 @@ from __future__ import annotations
 
 import pytest
 
-from checks.runner import Report, run
+from checks.runner import ROOT, Report, run
+
+
+@pytest.fixture(scope="session")
+def one_resource() -> dict[str, str]:
+    """A real resource filed under the fixture's one category: the theme links every
+    page to /resources/, which is built only when there is a resource."""
+    text = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8")
+    lines = ["categories: [coping]" if line.startswith("categories:") else line
+             for line in text.split("\n")]  # fmt: skip
+    return {"resources/samaritans.yaml": "\n".join(lines)}
 
 
 @pytest.fixture
-def check(make_site, fixture_settings, tmp_path):
-    """Write a fixture site (MINIMAL_SITE plus `files`), build it and check it."""
+def editor_site(make_site, one_resource):
+    """A fixture site as an editor's pull request leaves it: MINIMAL_SITE, a resource
+    and the `files` changed (None removes one)."""
+
+    def make(files: dict[str, str | None]):
+        return make_site({**one_resource, **files})
+
+    return make
+
+
+@pytest.fixture
+def check(editor_site, fixture_settings, tmp_path):
+    """Write a fixture site, build it and check it."""
 
     def run_checks(files: dict[str, str | None], *, build: bool = True, **options) -> Report:
-        content = make_site(files)
+        content = editor_site(files)
         return run(fixture_settings(content), tmp_path / "output", build_first=build, **options)
 
     return run_checks

@@ -1,7 +1,5 @@
 """Checks of the built pages, each reported at the line of the Markdown source."""
 
-import pytest
-
 from checks.runner import check_output
 from checks.sources import load_sources
 
@@ -13,27 +11,34 @@ def with_body(body: str) -> dict[str, str]:
     return {"articles/tea.md": ARTICLE + body, PNG: "not really a picture"}
 
 
-@pytest.mark.parametrize(
-    ("body", "line", "rule"),
-    [
-        ("Intro.\n\nSee [the coping page](../copin/).\n", 9, "link-broken"),
-        ("See [hello]({filename}/articles/helo.md).\n", 7, "link-broken"),
-        ("Intro.\n\n## Tea {#tea}\n\nSee [above](#te).\n", 11, "link-fragment"),
-        ("See [hello]({filename}/articles/hello.md#nowhere).\n", 7, "link-fragment"),
-        ("Call [the line](tel:call-us).\n", 7, "link-external"),
-        ("Read [the guide](https://).\n", 7, "link-external"),
-        ("Write to [us](mailto:editors).\n", 7, "link-external"),
-        ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
-        ("A cup:\n\n![]({static}/images/cup.png)\n", 9, "image-alt"),
-        ("Intro.\n\n#### Too deep\n", 9, "heading-order"),
-        ("Intro.\n\n[](https://example.org/)\n", 9, "link-empty"),
-        ("For more, [click here](https://example.org/).\n", 7, "link-text"),
-        ("Details [here](https://example.org/).\n", 7, "link-text"),
-    ],
-)
-def test_each_mistake_in_a_page_is_found_at_its_source_line(check, places, body, line, rule):
-    report = check(with_body(body))
-    assert places(report) == [("content/articles/tea.md", line, rule)]
+# One bad pull request per rule, each in its own file: (body, line of the mistake, rule).
+MISTAKES = {
+    "broken": ("Intro.\n\nSee [the coping page](../copin/).\n", 9, "link-broken"),
+    "missing-file": ("See [hello]({filename}/articles/helo.md).\n", 7, "link-broken"),
+    "fragment": ("Intro.\n\n## Tea {#tea}\n\nSee [above](#te).\n", 11, "link-fragment"),
+    "other-fragment": ("See [hello]({filename}/articles/hello.md#nowhere).\n", 7, "link-fragment"),
+    "phone": ("Call [the line](tel:call-us).\n", 7, "link-external"),
+    "web": ("Read [the guide](https://).\n", 7, "link-external"),
+    "mail": ("Write to [us](mailto:editors).\n", 7, "link-external"),
+    "scheme": ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
+    "alt": ("A cup:\n\n![]({static}/images/cup.png)\n", 9, "image-alt"),
+    "heading": ("Intro.\n\n#### Too deep\n", 9, "heading-order"),
+    "empty-link": ("Intro.\n\n[](https://example.org/)\n", 9, "link-empty"),
+    "click-here": ("For more, [click here](https://example.org/).\n", 7, "link-text"),
+    "here": ("Details [here](https://example.org/).\n", 7, "link-text"),
+}
+
+
+def test_each_mistake_in_a_page_is_found_at_its_source_line(check, places):
+    files = {
+        f"articles/{name}.md": ARTICLE.replace("title: Tea", f"title: {name}") + body
+        for name, (body, _, _) in MISTAKES.items()
+    }
+    report = check({**files, PNG: "not really a picture"})
+    expected = [
+        (f"content/articles/{name}.md", line, rule) for name, (_, line, rule) in MISTAKES.items()
+    ]
+    assert places(report) == sorted(expected)
 
 
 def test_the_column_is_where_the_link_starts(check):
