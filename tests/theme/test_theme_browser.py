@@ -147,6 +147,15 @@ def focused(page) -> str:
     return page.evaluate("document.activeElement.className || document.activeElement.id")
 
 
+@pytest.mark.parametrize(("motion", "scrolling"), [("no-preference", "smooth"), ("reduce", "auto")])
+def test_scrolling_is_smooth_only_without_a_reduced_motion_preference(
+    page, site_url, motion, scrolling
+):
+    page.emulate_media(reduced_motion=motion)
+    page.goto(f"{site_url}/{ARTICLE}")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == scrolling
+
+
 def test_first_tab_reaches_the_skip_link_then_the_exit_control(page, site_url):
     page.goto(f"{site_url}/{ARTICLE}")
     page.keyboard.press("Tab")
