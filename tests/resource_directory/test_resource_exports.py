@@ -153,3 +153,16 @@ def test_markup_in_a_resource_file_stays_text_everywhere(make_site, build_site):
     assert page.css_first("article.resource h3").text() == hostile
     data = json.loads(page.css_first('script[type="application/ld+json"]').text())
     assert data["itemListElement"][0]["item"]["name"] == hostile
+
+
+def test_each_category_page_lists_the_resources_of_its_category(real_site, page):
+    by_category: dict[str, list[str]] = {}
+    for node in page.css("article.resource"):
+        for category in node.attributes["data-categories"].split():
+            by_category.setdefault(category, []).append(node.attributes["id"])
+    assert by_category
+    for folder in sorted((real_site / "category").iterdir()):
+        html = LexborHTMLParser((folder / "index.html").read_text(encoding="utf-8"))
+        links = [node.attributes["href"] for node in html.css(".category-resources h3 a")]
+        listed = [href.rsplit("#", 1)[1] for href in links]
+        assert sorted(listed) == sorted(by_category.get(folder.name, [])), folder.name
