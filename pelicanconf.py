@@ -67,8 +67,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Shown on every page. Facts here come from the service's own page:
-# https://988lifeline.org/ ("Call or text 988").
+# Shown on every page. "Call or text 988": the Lifeline's own site was not among the
+# pages we could check, so the facts are cited from the federal rules that set 988 up
+# for calls and texts to the Lifeline (https://www.fcc.gov/fcc-adopts-rules-text-988)
+# and confirmed by https://veteranscrisisline.net/ ("Dial 988 then press 1").
 CRISIS_HELP = {
     "text": "In the US, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
     "links": [
