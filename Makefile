@@ -17,7 +17,8 @@ INSTALLED := $(VENV)/.installed
 BROWSER_DEPS := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install html regenerate devserver publish test lint bench clean
+.PHONY: help install html regenerate devserver publish test lint bench clean check \
+	new-page new-category new-resource
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +46,19 @@ devserver: $(INSTALLED) ## Serve on 127.0.0.1:$(PORT), rebuild and reload the br
 
 publish: $(INSTALLED) ## Build the site for publication (absolute URLs, feeds)
 	$(PY) scripts/build.py --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(BUILDOPTS)
+
+check: $(INSTALLED) ## Build, then check content and pages (CHECKOPTS="--strict")
+	$(PY) -m checks --settings $(CONFFILE) --output $(OUTPUTDIR) $(CHECKOPTS)
+
+new-page: $(INSTALLED) ## New page: TITLE="..." [CATEGORY=...] (with one: an article)
+	$(PY) -m checks.scaffold page --title "$(TITLE)" $(if $(CATEGORY),--category "$(CATEGORY)")
+
+new-category: $(INSTALLED) ## New category page: TITLE="..."
+	$(PY) -m checks.scaffold category --title "$(TITLE)"
+
+new-resource: $(INSTALLED) ## New support resource: TITLE="..." CATEGORY=... [SOURCE=https://...]
+	$(PY) -m checks.scaffold resource --title "$(TITLE)" --category "$(CATEGORY)" \
+		$(if $(SOURCE),--source "$(SOURCE)")
 
 lint: $(INSTALLED) ## Check the Python code style
 	$(PY) -m ruff check .
