@@ -28,6 +28,7 @@ from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+SKIPPING = "Skipping %s: "  # how Pelican reports a content file it leaves out
 
 
 @dataclass(frozen=True, order=True)
@@ -55,8 +56,8 @@ def finding_for(error: BaseException, level: str = "error", source: str = "") ->
 
 
 class Collector(logging.Handler):
-    """Keeps warnings and errors; the exception being handled, if any, is the
-    real message (Pelican logs 'Could not process x' without it)."""
+    """Keeps warnings and errors. Pelican logs 'Could not process x' without the
+    exception being handled: that exception is the real message."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -65,11 +66,24 @@ class Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         level = "error" if record.levelno >= logging.ERROR else "warning"
-        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
-        if error is not None:
-            self.findings.append(finding_for(error, level, self.source_of(record)))
+        source = self.source_of(record)
+        error = record.exc_info[1] if record.exc_info else source and sys.exc_info()[1]
+        if error:
+            self.findings.append(finding_for(error, level, source))
+        elif skipped := self.skipped_file(record):
+            self.findings.append(Finding(skipped[0], 1, level, f"skipped: {skipped[1]}"))
         else:
             self.findings.append(Finding("", 0, level, record.getMessage()))
+
+    @staticmethod
+    def skipped_file(record: logging.LogRecord) -> tuple[str, str] | None:
+        """Pelican's 'Skipping <file>: <reason>', as the file and the reason."""
+        if not (isinstance(record.msg, str) and record.msg.startswith(SKIPPING)):
+            return None
+        if not isinstance(record.args, tuple) or not record.args:
+            return None
+        reason = record.msg.removeprefix(SKIPPING) % record.args[1:]
+        return display_path(str(record.args[0])), reason
 
     def source_of(self, record: logging.LogRecord) -> str:
         """The content file of Pelican's 'Could not process %s' (relative to PATH)."""

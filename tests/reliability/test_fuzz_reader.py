@@ -9,145 +9,17 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from markdown_reader import MarkdownItReader
 from markdown_reader.document import split_document
 from markdown_reader.errors import ContentError, display_path
 from markdown_reader.render import render, render_inline
 from pelican.settings import read_settings
 
+from tests.reliability.hostile_input import documents, markdown
+
 ROOT = Path(__file__).resolve().parents[2]
 PATH = "content/articles/hostile.md"
-
-# Script in every shape Markdown or HTML can smuggle it.
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>",
-    '<a href="javascript:alert(1)">x</a>',
-    "[x](javascript:alert(1))",
-    "![x](javascript:alert(1))",
-    "[x](JaVaScRiPt:alert(1))",
-    "[x](&#106;avascript:alert(1))",
-    "[x](java\tscript:alert(1))",
-    "[x](vbscript:msgbox(1))",
-    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-    "<javascript:alert(1)>",
-    "[r]: javascript:alert(1)\n\n[r]",
-    "## T {#x onclick=alert(1)}",
-    '## T {data-x="\\" onclick=y"}',
-    "*e*{onclick=alert(1)}",
-    '*e*{title="\\"><script>alert(1)</script>"}',
-    '`c`{#"onclick=x}',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "&#60;script&#62;",
-    "<!-- x -->",
-    "<style>*{}</style>",
-    "{{ 7*7 }}",
-    "{% raw %}",
-    "{filename}/../../../etc/passwd",
-    "{static}/x.png",
-    "\x00",
-    "\ufeff",
-    '[^1"onclick=x]',
-    '[^1"onclick=x]: note',
-    "|a|b|\n|-|-|\n|<b onclick=x>|y|",
-    "- [ ] <b>t</b>",
-    "Term\n: <i onclick=x>d</i>",
-    "<iframe src=javascript:alert(1)>",
-    "<math><mi>x</mi></math>",
-]
-SYNTAX = [
-    "# ",
-    "## ",
-    "- ",
-    "1. ",
-    "> ",
-    "```\n",
-    "    ",
-    "*",
-    "_",
-    "`",
-    "[",
-    "]",
-    "(",
-    ")",
-    "{",
-    "}",
-    "!",
-    "|",
-    ":",
-    "---",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "\t",
-    "'",
-    '"',
-    "&",
-    "<",
-    ">",
-    "\\",
-]
-FIELDS = [
-    "title",
-    "date",
-    "modified",
-    "category",
-    "tags",
-    "slug",
-    "summary",
-    "status",
-    "lang",
-    "template",
-    "save_as",
-    "url",
-    "order",
-    "authors",
-    "Title",
-    "DATE",
-]
-
-pieces = st.one_of(st.sampled_from(HOSTILE), st.sampled_from(SYNTAX), st.text(max_size=20))
-markdown = st.lists(pieces, max_size=25).map("".join)
-yaml_values = st.recursive(
-    st.one_of(
-        st.none(),
-        st.booleans(),
-        st.integers(),
-        st.floats(allow_nan=True),
-        st.text(max_size=20),
-        st.sampled_from(HOSTILE),
-        st.dates(),
-    ),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
-    ),
-    max_leaves=6,
-)
-raw_lines = st.lists(
-    st.tuples(st.sampled_from(FIELDS) | st.text(max_size=8), pieces).map(": ".join), max_size=6
-)
-
-
-@st.composite
-def documents(draw) -> str:
-    """A whole file: YAML front matter (valid or not), Pelican header lines, or none."""
-    body = draw(markdown)
-    form = draw(st.sampled_from(["yaml", "raw yaml", "native", "unclosed", "none"]))
-    if form == "yaml":
-        fields = draw(st.dictionaries(st.sampled_from(FIELDS), yaml_values, max_size=6))
-        return f"---\n{yaml.safe_dump(fields, allow_unicode=True)}---\n{body}"
-    lines = "\n".join(draw(raw_lines))
-    return {
-        "raw yaml": f"---\n{lines}\n---\n{body}",
-        "native": f"{lines}\n\n{body}",
-        "unclosed": f"---\n{lines}\n{body}",
-        "none": body,
-    }[form]
 
 
 def assert_names_the_file(error: ContentError, path: str, text: str) -> None:
