@@ -254,7 +254,14 @@ class _File:
         self.lines: dict[tuple, int] = {}
         self.raw: dict[tuple, str] = {}  # scalars as written: "+1800…" stays text
         self.data: object = None
-        loader = _Loader(text)
+        try:
+            loader = _Loader(text)
+        except yaml.reader.ReaderError as error:  # a control character, refused before parsing
+            self.fail((), f"YAML syntax: character U+{error.character:04X} is not allowed",
+                      line=text.count("\n", 0, error.position) + 1,
+                      hint="delete the invisible character (often pasted from another program)",
+                      field="file")  # fmt: skip
+            return
         try:
             node = loader.get_single_node()
             if node is not None:
