@@ -42,10 +42,12 @@ def check_address(site, page: OutputPage, node, tag, address: str, site_url) -> 
         "data": (address,),
         "html": (f'="{address}"',),
     }
-    if site_url and address.startswith(site_url.rstrip("/") + "/"):
-        address = address[len(site_url.rstrip("/")) :]
-    parts = urlsplit(address)
-    if parts.scheme or address.startswith("//"):
+    local = address  # the published site's own absolute addresses are internal
+    base = site_url.rstrip("/")
+    if base and (address == base or address.startswith((base + "/", base + "#"))):
+        local = address[len(base) :] or "/"
+    parts = urlsplit(local)
+    if parts.scheme or local.startswith("//"):
         problem = external_problem(address, parts)
         if problem:
             yield site.finding(page, ERROR, problem[0], "link-external", problem[1], **where)
