@@ -229,6 +229,9 @@ def test_on_narrow_screens_the_navigation_opens_from_a_menu_button(page, site_ur
     assert menu.get_attribute("aria-expanded") == "false" and not links.is_visible()
     menu.click()
     assert menu.get_attribute("aria-expanded") == "true" and links.is_visible()
+    page.evaluate(AXE_SCRIPT)
+    open_menu = describe(run_axe(page, {"include": [[".site-header"]]}, AXE_OPTIONS), "open menu")
+    assert not open_menu, "\n".join(open_menu)
     page.set_viewport_size({"width": 1280, "height": 900})
     assert not menu.is_visible() and links.is_visible()
 
