@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from .document import split_document
@@ -34,6 +35,12 @@ def spare_cores() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return cores - 1
+
+
+def leave_interrupts_to_the_build() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the build reports it
+    once and cleans up; a worker would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str]]:
@@ -57,7 +64,9 @@ class Prerenderer:
         # fork: the workers start at once with the parser (and any rule another
         # plugin added to it) already built.
         context = multiprocessing.get_context("fork")
-        self._executor = ProcessPoolExecutor(workers, mp_context=context)
+        self._executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=leave_interrupts_to_the_build
+        )
         self._futures: dict[str, Future] = {}
 
     def add(self, paths: list[str]) -> None:

@@ -36,7 +36,15 @@ def load_build_script():
     return module
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+# Ctrl-C in a terminal signals the whole process group: the build and any workers.
+STOPS = {
+    "ctrl-c": lambda build: os.killpg(build.pid, signal.SIGINT),
+    "sigint": lambda build: build.send_signal(signal.SIGINT),
+    "sigterm": lambda build: build.send_signal(signal.SIGTERM),
+}
+
+
+@pytest.mark.parametrize("stop", STOPS.values(), ids=STOPS.keys())
 def test_a_build_stopped_midway_leaves_the_previous_output(
     stop, make_site, run_pelican, fixture_settings, tmp_path
 ):
@@ -49,13 +57,15 @@ def test_a_build_stopped_midway_leaves_the_previous_output(
         sys.executable, str(ROOT / "scripts/build.py"),
         "--settings", str(fixture_settings(content)), "--output", str(output),
     ]  # fmt: skip
-    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     while not any(tmp_path.glob(".output-building-*/article-*/index.html")):
         assert build.poll() is None, "the build ended before it wrote a page"
         assert time.monotonic() < deadline, "the build never started writing"
         time.sleep(0.01)
-    build.send_signal(stop)
+    stop(build)
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130, stderr
     assert "Interrupted" in stderr
