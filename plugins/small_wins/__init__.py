@@ -20,7 +20,6 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from reproducible.dates import source_date
 
-from .printout import DENSITIES, human_size, make_printout, site_fetcher
 from .wins import Checklist, build_checklist, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
@@ -60,8 +59,12 @@ def write_checklist(generator, writer) -> None:
     save_as = settings.get("CHECKLIST_SAVE_AS", "checklist/index.html")
     template = generator.get_template("checklist")
     relative = settings.get("RELATIVE_URLS", False)
-    page = {"url": checklist.url, "printout": False, "checklist_density": DENSITIES[0]}
-    if checklist.groups:  # no PDFs of an empty grid: WeasyPrint is not even started
+    page = {"url": checklist.url, "printout": False, "checklist_density": "roomy"}
+    if checklist.groups:
+        # Imported here: loading WeasyPrint alone takes most of a second, which a
+        # site without wins (the thousand-page benchmark) should not pay.
+        from .printout import human_size, make_printout, site_fetcher
+
         output = Path(generator.output_path)
         siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
 
