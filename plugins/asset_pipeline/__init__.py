@@ -14,6 +14,20 @@ from pelican import signals
 
 from .pipeline import Options, process_site
 
+# The pages the running build wrote (Pelican's writer reports each one).
+_written_pages: list[Path] = []
+# When each page was last processed, for builds that leave some pages alone.
+_processed: dict[Path, int] = {}
+
+
+def forget_pages(_pelican) -> None:
+    _written_pages.clear()
+
+
+def note_page(path, context=None) -> None:
+    if str(path).endswith(".html"):
+        _written_pages.append(Path(path))
+
 
 def process_output(pelican) -> None:
     settings = pelican.settings
@@ -26,8 +40,20 @@ def process_output(pelican) -> None:
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
     )
-    process_site(Path(pelican.output_path), options)
+    pages = [page for page in dict.fromkeys(_written_pages) if _changed_since_processed(page)]
+    process_site(Path(pelican.output_path), options, pages=pages)
+    for page in pages:
+        _processed[page] = page.stat().st_mtime_ns
+
+
+def _changed_since_processed(page: Path) -> bool:
+    """False for a page left untouched since an earlier build in this process
+    processed it (the devserver reports pages it did not write again)."""
+    processed = _processed.get(page)
+    return processed is None or processed != page.stat().st_mtime_ns
 
 
 def register() -> None:
+    signals.initialized.connect(forget_pages)
+    signals.content_written.connect(note_page)
     signals.finalized.connect(process_output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,15 +32,16 @@ class Result:
     compressed: int = 0
 
 
-def process_site(output: Path, options: Options) -> Result:
-    """Bundle and fingerprint the theme's assets, rewrite every page to use them,
-    write `_headers`, and for publication minify and precompress."""
+def process_site(output: Path, options: Options, pages: Iterable[Path] | None = None) -> Result:
+    """Bundle and fingerprint the theme's assets, rewrite the pages to use them
+    (`pages`, or else every page in `output`: a devserver rebuild writes only
+    some), write `_headers`, and for publication minify and precompress."""
     result = Result()
     static = output / options.static_dir
     if options.stylesheets:
         result.bundle = _write_bundle(static / "css", options)
     result.renamed = _fingerprint_scripts(static / "js")
-    for page in output.rglob("*.html"):
+    for page in output.rglob("*.html") if pages is None else pages:
         html = page.read_text(encoding="utf-8")
         new = assets.rewrite_page(
             html,

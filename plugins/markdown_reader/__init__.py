@@ -1,6 +1,8 @@
 """Pelican reader for Markdown files, built on markdown-it-py.
 
-Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text).
+Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text);
+MARKDOWN_IT_KEEP_READS (default False) keeps each file's result in memory until
+the file changes, for a process that builds again and again (the devserver).
 A site of many files has its bodies rendered on spare cores (see prerender.py).
 """
 
@@ -34,6 +36,16 @@ class MarkdownItReader(BaseReader):
     file_extensions = [extension[1:] for extension in EXTENSIONS]
 
     def read(self, source_path):
+        if not self.settings.get("MARKDOWN_IT_KEEP_READS", False):
+            return self._read(source_path)
+        stamp = read_stamp(source_path, self.settings)
+        kept = _kept_reads.get(source_path)
+        if kept is None or kept[0] != stamp:
+            kept = _kept_reads[source_path] = (stamp, self._read(source_path))
+        content, metadata = kept[1]
+        return content, dict(metadata)
+
+    def _read(self, source_path):
         path = display_path(source_path)
         with pelican_open(source_path) as text:
             document = split_document(text, path)
@@ -52,6 +64,21 @@ class MarkdownItReader(BaseReader):
                     hint=HINTS.get(key, "check the value of this field"), rule="front-matter",
                 ) from None  # fmt: skip
         return body_html(source_path, document.body, allow_html), metadata
+
+
+# MARKDOWN_IT_KEEP_READS (set by the devserver, a long-lived process): what each
+# file gave when last read, kept until the file changes.
+_kept_reads: dict[str, tuple[tuple, tuple[str, dict]]] = {}
+
+
+def read_stamp(source_path: str, settings) -> tuple:
+    status = os.stat(source_path)
+    return status.st_mtime_ns, status.st_size, settings.get("MARKDOWN_IT_ALLOW_HTML", False)
+
+
+def is_kept(source_path: str, settings) -> bool:
+    kept = _kept_reads.get(source_path)
+    return kept is not None and kept[0] == read_stamp(source_path, settings)
 
 
 # The running build's Prerenderer, once a generator has enough files for one.
@@ -77,6 +104,8 @@ def prerender_files(generator, kind: str) -> None:
         )
         if path.endswith(EXTENSIONS)
     ]
+    if generator.settings.get("MARKDOWN_IT_KEEP_READS", False):
+        paths = [path for path in paths if not is_kept(path, generator.settings)]
     if not prerender.worth_it(paths):
         return
     if _prerendered is None:

@@ -1,0 +1,75 @@
+"""The devserver's fast rebuilds write exactly what a full build writes."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_devserver():
+    spec = importlib.util.spec_from_file_location("devserver", ROOT / "scripts/devserver.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def article(title: str, day: int, body: str) -> str:
+    header = f"title: {title}\ndate: 2025-01-{day:02d}\ncategory: Coping\nsummary: S."
+    return f"---\n{header}\n---\n{body}\n"
+
+
+def site_files(output: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
+
+
+def edit(path: Path, text: str) -> None:
+    time.sleep(0.02)  # a new modification time even on coarse clocks
+    path.write_text(text)
+
+
+def test_rebuilds_after_edits_match_a_full_build(make_site, fixture_settings, build_site, tmp_path):
+    content = make_site(
+        {f"articles/win-{day}.md": article(f"Win {day}", day, f"Day {day}.") for day in (1, 2, 3)}
+    )
+    devserver = load_devserver()
+    builder = devserver.Builder(fixture_settings(content), tmp_path / "served")
+    assert builder.build()
+    page_two = (tmp_path / "served/win-2/index.html").read_bytes()
+
+    # an edit of the text only: that page is written again, its neighbours are not
+    edit(content / "articles/win-1.md", article("Win 1", 1, "Day one, *edited*."))
+    assert builder.build()
+    assert devserver.SelectiveWriter.skip, "the text edit should not rewrite every page"
+    assert (tmp_path / "served/win-2/index.html").read_bytes() == page_two
+    served = site_files(tmp_path / "served")
+    assert "Day one, <em>edited</em>." in served["win-1/index.html"].decode()
+    assert served == site_files(build_site(content))
+
+    # a new title shows on the neighbours' pages too
+    edit(content / "articles/win-1.md", article("First win", 1, "Day one."))
+    assert builder.build()
+    assert not devserver.SelectiveWriter.skip
+    served = site_files(tmp_path / "served")
+    assert served == site_files(build_site(content))
+
+
+def test_a_broken_edit_writes_nothing_and_the_next_good_save_recovers(
+    make_site, fixture_settings, tmp_path
+):
+    content = make_site()
+    builder = load_devserver().Builder(fixture_settings(content), tmp_path / "served")
+    assert builder.build()
+    before = site_files(tmp_path / "served")
+    edit(content / "articles/hello.md", "---\ntitle: Hello\ndate: nope\ncategory: Coping\n---\nX\n")
+    assert not builder.build()
+    assert site_files(tmp_path / "served") == before
+    edit(content / "articles/hello.md", article("Hello", 2, "Recovered."))
+    assert builder.build()
+    assert "Recovered." in (tmp_path / "served/hello/index.html").read_text()
