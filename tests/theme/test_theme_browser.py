@@ -38,6 +38,12 @@ class Audit:
     violations: list[str]
     scroll_width: int
     viewport_width: int
+    pinned: list[str]  # fixed or sticky elements, which could hide what has focus
+
+
+PINNED_ELEMENTS = """[...document.querySelectorAll('body *')]
+    .filter(e => ['fixed', 'sticky'].includes(getComputedStyle(e).position))
+    .map(e => e.outerHTML.slice(0, 80))"""
 
 
 def page_urls(site) -> list[str]:
@@ -86,6 +92,7 @@ def audits(browser, real_site, site_url) -> dict[tuple[str, int, str], Audit]:
                     describe(violations, where),
                     page.evaluate("document.documentElement.scrollWidth"),
                     page.evaluate("window.innerWidth"),
+                    page.evaluate(PINNED_ELEMENTS),
                 )
     context.close()
     return results
@@ -109,6 +116,15 @@ def test_every_page_reflows_at_320_px_without_horizontal_scrolling(audits):
         if width == 320 and audit.scroll_width > audit.viewport_width
     ]
     assert not overflowing, "\n".join(overflowing)
+
+
+def test_nothing_is_fixed_or_sticky_so_nothing_can_hide_the_focus(audits):
+    pinned = [
+        f"/{url} at {width}px: {audit.pinned}"
+        for (url, width, _), audit in audits.items()
+        if audit.pinned
+    ]
+    assert not pinned, "\n".join(pinned)
 
 
 @pytest.fixture
