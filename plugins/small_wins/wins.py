@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 from markdown_reader.document import split_document
 from markdown_reader.errors import ContentError
-from markdown_reader.render import heading_attrs, make_parser
+from markdown_reader.render import heading_attrs, make_parser, slugify
 
 MAX_LABEL = 40
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -51,8 +51,8 @@ class Win:
 
     @property
     def key(self) -> str:
-        """A stable name for the win's boxes: its label in lower case, as a slug."""
-        return re.sub(r"[^a-z0-9]+", "-", self.label.lower()).strip("-") or "win"
+        """The name of the win's boxes (and of its ticks on the device): its label as a slug."""
+        return slugify(self.label)
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,8 @@ def check_site(marks: Iterable[Marks]) -> Marks:
         site.errors += mark.errors
     first_of: dict[str, Win] = {}
     for win in site.wins:
-        name = " ".join(win.label.lower().split())
+        # Labels that differ only in case or punctuation would share their boxes' names.
+        name = win.key
         if name in first_of:
             first = first_of[name]
             site.errors.append(

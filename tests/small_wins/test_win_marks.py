@@ -140,10 +140,10 @@ def test_a_win_with_nothing_under_it_needs_a_chosen_reminder():
 
 def test_two_wins_with_the_same_label_in_two_files_point_at_each_other():
     first = marks('## A {win="Rested" category=coping}\n\nRest.\n', "content/articles/a.md")
-    second = marks('## B {win="rested " category=coping}\n\nRest.\n', "content/articles/b.md")
+    second = marks('## B {win="rested!" category=coping}\n\nRest.\n', "content/articles/b.md")
     site = check_site([first, second])
     assert [(e.path, e.line) for e in site.errors] == [("content/articles/b.md", 6)]
-    assert "two wins are labelled 'rested'" in site.errors[0].message
+    assert "two wins are labelled 'rested!'" in site.errors[0].message
     assert "content/articles/a.md:6" in site.errors[0].message
 
 
@@ -178,3 +178,11 @@ def test_wins_are_grouped_in_the_order_of_the_category_pages():
         "coping": ["Rested", "Walked"],
     }
     assert [win.key for win in checklist.wins] == ["ate", "rested", "walked"]
+
+
+def test_box_names_keep_letters_of_any_script():
+    found = marks(
+        '## A {win="Café au calme" category=coping}\n\nCalme.\n\n'
+        '## B {win="休息した" category=coping}\n\n休息。\n'
+    )
+    assert [win.key for win in found.wins] == ["café-au-calme", "休息した"]
