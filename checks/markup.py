@@ -3,6 +3,8 @@ skip levels, and every link has text that says where it goes."""
 
 from __future__ import annotations
 
+import re
+
 from .findings import ERROR, Finding
 from .site import BuiltSite, OutputPage, text_of
 
@@ -46,7 +48,8 @@ def check_images(site: BuiltSite, page: OutputPage) -> list[Finding]:
                 page, ERROR, f"image '{name}' has no alt text", "image-alt",
                 "describe what the image shows in the square brackets: ![A cup of tea](...); "
                 "if it is only decoration, add {.decorative} after it",
-                markdown=("![](", f"{name})"), data=(name,), html=(f'src="{src}"',),
+                markdown=(re.compile(rf"!\[\s*\]\([^)]*{re.escape(name)}"), "![]("),
+                data=(name,), html=(f'src="{src}"',),
             )
         )  # fmt: skip
     return findings

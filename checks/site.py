@@ -4,6 +4,7 @@ content file it came from, so that a finding points at the line an editor wrote.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +13,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .findings import Finding
 from .sources import Source, display
+
+# Shorter text ("/", "#main") is too common to say which content file holds it.
+MIN_DATA_NEEDLE = 8
 
 
 @dataclass
@@ -64,8 +68,8 @@ class BuiltSite:
 
     def finding(
         self, page: OutputPage, level: str, message: str, rule: str, hint: str = "", *,
-        markdown: tuple[str, ...] = (), data: tuple[str, ...] = (), html: tuple[str, ...] = (),
-        group: str = "",
+        markdown: tuple[str | re.Pattern[str], ...] = (), data: tuple[str, ...] = (),
+        html: tuple[str, ...] = (), group: str = "",
     ) -> Finding:  # fmt: skip
         """A finding about something on a built page, placed where it was written: the
         Markdown source (found by its `markdown` forms), else the one content file that
@@ -75,8 +79,10 @@ class BuiltSite:
             if found:
                 return Finding(page.source.name, *found, level, message, rule, hint)
         for needle in data:
+            if len(needle) < MIN_DATA_NEEDLE:
+                continue
             holders = [source for source in self.sources if needle in source.text]
-            if needle and len(holders) == 1:
+            if len(holders) == 1:
                 found = holders[0].locate(needle, start=1)
                 if found:
                     return Finding(holders[0].name, *found, level, message, rule, hint)

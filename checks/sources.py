@@ -4,6 +4,7 @@ one is published, so that a finding in the built site can point at its source.""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -47,17 +48,21 @@ class Source:
     def body_line(self) -> int:
         return self.document.body_line if self.document else 1
 
-    def locate(self, *needles: str, start: int | None = None) -> tuple[int, int] | None:
-        """The line and column of the first needle found, searching from the body."""
+    def locate(
+        self, *needles: str | re.Pattern[str], start: int | None = None
+    ) -> tuple[int, int] | None:
+        """The line and column of the first needle (text, or a pattern within a line)
+        found, searching from the body."""
         first = (start or self.body_line) - 1
         for needle in needles:
-            needle = needle.strip()
-            if not needle:
-                continue
+            if isinstance(needle, str):
+                if not needle.strip():
+                    continue
+                needle = re.compile(re.escape(needle.strip()))
             for number, line in enumerate(self.lines[first:], start=first + 1):
-                column = line.find(needle)
-                if column >= 0:
-                    return number, column + 1
+                match = needle.search(line)
+                if match:
+                    return number, match.start() + 1
         return None
 
 

@@ -24,6 +24,11 @@ MISTAKES = {
     "mail": ("Write to [us](mailto:editors).\n", 7, "link-external"),
     "scheme": ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
     "alt": ("A cup:\n\n![]({static}/images/cup.png)\n", 9, "image-alt"),
+    "second-alt": (
+        "![A cup]({static}/images/cup.png)\n\n![]({static}/images/cup.png)\n",
+        9,
+        "image-alt",
+    ),
     "heading": ("Intro.\n\n#### Too deep\n", 9, "heading-order"),
     "empty-link": ("Intro.\n\n[](https://example.org/)\n", 9, "link-empty"),
     "click-here": ("For more, [click here](https://example.org/).\n", 7, "link-text"),
