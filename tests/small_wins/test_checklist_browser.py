@@ -26,6 +26,15 @@ AXE_OPTIONS = {
 }
 
 
+def many_wins(count: int) -> str:
+    sections = "".join(
+        f'## Section {n} {{win="A longer label for small win {n}" category=coping}}\n\n'
+        f"Text about section {n}, long enough that its first sentence wraps on paper. More.\n\n"
+        for n in range(1, count + 1)
+    )
+    return f"---\ntitle: Wins\ndate: 2025-01-02\ncategory: Coping\n---\n{sections}"
+
+
 @pytest.fixture(scope="module")
 def checklist_url(real_site, serve):
     return serve(real_site) + "/checklist/"
@@ -143,3 +152,18 @@ def test_without_javascript_the_boxes_work_and_the_page_prints_on_one_page(brows
     page.emulate_media(media="print")
     assert pdf_page_count(page.pdf(format="Letter")) == 1
     context.close()
+
+
+def test_a_checklist_with_many_more_wins_still_prints_on_one_page(
+    make_site, build_site, serve, page
+):
+    output = build_site(make_site({"articles/wins.md": many_wins(22)}))
+    assert "checklist--roomy" not in (output / "checklist/index.html").read_text()
+    page.goto(serve(output) + "/checklist/")
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        assert pdf_page_count(pdf) == 1, paper
+        assert (
+            "A longer label for small win 22" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        )
