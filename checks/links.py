@@ -14,6 +14,7 @@ from .site import BuiltSite, OutputPage, text_of
 
 LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
            "source": "src", "video": "src", "audio": "src", "iframe": "src"}  # fmt: skip
+EMBEDDING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 PELICAN_PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}")
 PHONE = re.compile(r"^\+?[\d\s().-]{2,}$")
 HOST = re.compile(r"^(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?$", re.IGNORECASE)
@@ -51,6 +52,13 @@ def check_address(site, page: OutputPage, node, tag, address: str, site_url) -> 
         problem = external_problem(address, parts)
         if problem:
             yield site.finding(page, ERROR, problem[0], "link-external", problem[1], **where)
+        elif parts.scheme != "data" and is_embedded(node, tag):
+            yield site.finding(
+                page, ERROR, f"'{address}' is loaded from another website", "external-resource",
+                "put the file in content/images/ and write ({static}/images/its-file): the site "
+                "makes no requests to other websites, so no one learns who reads it",
+                **where,
+            )  # fmt: skip
         return
     if PELICAN_PLACEHOLDER.match(address):
         target = PELICAN_PLACEHOLDER.sub("", address)
@@ -78,6 +86,13 @@ def check_address(site, page: OutputPage, node, tag, address: str, site_url) -> 
                 "a section's name is its heading in lower case with dashes, e.g. #eating-something",
                 group=f"/{target}#{fragment}", **where,
             )  # fmt: skip
+
+
+def is_embedded(node, tag: str) -> bool:
+    """Whether the browser fetches the address as part of the page (not a link)."""
+    if tag == "link":
+        return bool(EMBEDDING_RELS & set((node.attributes.get("rel") or "").lower().split()))
+    return tag not in ("a", "area")
 
 
 def resolve(page: str, path: str) -> str | None:

@@ -145,6 +145,8 @@ def place(source: Source, settings: dict) -> None:
     title = source.metadata.get("title")
     if source.kind not in (ARTICLE, PAGE, CATEGORY) or not isinstance(title, str):
         return
+    if str(source.metadata.get("status", "")).lower() == "draft":
+        return  # drafts are written elsewhere, and may share a finished page's address
     if source.kind == CATEGORY:
         source.slug = Category(title, settings).slug
         pattern = settings.get("CATEGORY_SAVE_AS", "")

@@ -51,6 +51,11 @@ def test_two_pages_with_one_address_are_reported_at_the_second(check, places):
     assert "content/articles/hello.md" in report.findings[0].message
 
 
+def test_a_draft_may_share_the_address_of_the_page_it_will_replace(check, places):
+    draft = article(title="Hello").replace("summary:", "status: draft\nsummary:")
+    assert places(check({"articles/tea.md": draft}, build=False)) == []
+
+
 def test_front_matter_that_is_not_yaml_is_reported_at_its_line(check, places):
     report = check({"articles/tea.md": "---\ntitle: Tea\ndate: [2025\n---\n"}, build=False)
     assert places(report) == [("content/articles/tea.md", 3, "front-matter")]

@@ -42,6 +42,7 @@ def test_three_precise_findings_then_green(editor_site, fixture_settings, tmp_pa
     ]
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert "[build]" not in result.stdout  # the build's own words for the same mistakes
 
     (content / "pages/volunteering.md").write_text(FIXED)
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
