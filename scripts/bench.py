@@ -1,8 +1,10 @@
 """Benchmark: build a synthetic corpus with this project and with plain Pelican
 (Python-Markdown, the `simple` theme, no plugins) in one run; print the median
-seconds of several builds, their ratio and each build's peak memory.
+seconds of several full builds and of rebuilds after editing one file, their
+ratios, peak memory, and the devserver's time from a save to the new page.
 
-    make bench BENCHOPTS="--pages 1000 --runs 5"
+    make bench                                   # 100, 1,000 and 5,000 pages
+    make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0"
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import argparse
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,50 +139,178 @@ def measure(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+class EditedFile:
+    """One article of the corpus, edited in its text; restored afterwards."""
+
+    def __init__(self, content: Path) -> None:
+        articles = sorted((content / "articles").glob("*.md"))
+        self.path = articles[len(articles) // 2]
+        self.original = self.path.read_text()
+        self.edits = 0
+
+    def edit(self) -> str:
+        self.edits += 1
+        marker = f"Edited for the benchmark, edit {self.edits} at {time.time_ns()}."
+        time.sleep(0.01)  # a new modification time on any clock
+        self.path.write_text(f"{self.original}\n{marker}\n")
+        return marker
+
+    def restore(self) -> None:
+        self.path.write_text(self.original)
+
+
+def plain_rebuild(content: Path, plain: Path, runs: int) -> float:
+    """Plain Pelican with its content cache: one warm-up build, then a build after each edit."""
+    cached = WORK / "plaincacheconf.py"
+    cached.write_text(
+        plain.read_text() + "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        f"CACHE_PATH = {str(WORK / f'cache-{content.name}')!r}\n"
+    )
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(cached)]
+    command += ["-o", str(WORK / "output-cached"), "-q"]
+    edited = EditedFile(content)
+    try:
+        timed(command)
+        times = []
+        for _ in range(runs):
+            edited.edit()
+            times.append(timed(command)[0])
+    finally:
+        edited.restore()
+    return statistics.median(times)
+
+
+def site_rebuild(content: Path, ours: Path, runs: int) -> tuple[float, int]:
+    """The devserver's in-process rebuild, in a child process: seconds, peak MiB."""
+    command = [sys.executable, __file__, "--rebuild-child", str(ours), str(content), str(runs)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"rebuild benchmark failed:\n{result.stdout}{result.stderr}")
+    seconds, mib = result.stdout.split()[-2:]
+    return float(seconds), int(mib)
+
+
+def rebuild_child(ours: Path, content: Path, runs: int) -> int:
+    """Build once with the devserver's Builder, then time a rebuild after each edit."""
+    import logging
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import resource
+
+    from devserver import Builder
+
+    logging.basicConfig(level=logging.CRITICAL)
+    builder = Builder(ours, WORK / "output-devserver")
+    edited = EditedFile(content)
+    try:
+        if not builder.build():
+            return 1
+        times = []
+        for _ in range(runs):
+            edited.edit()
+            start = time.perf_counter()
+            if not builder.build() or builder.stale_code:
+                print("the rebuild failed or found changed plugins", file=sys.stderr)
+                return 1
+            times.append(time.perf_counter() - start)
+    finally:
+        edited.restore()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"{statistics.median(times):.3f} {peak}")
+    return 0
+
+
+def devserver_latency(content: Path, ours: Path, runs: int) -> float:
+    """Seconds from saving a file to the devserver serving the new page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "scripts/devserver.py", "--settings", str(ours)]
+    command += ["--output", str(WORK / "output-latency"), "--port", str(port)]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    edited = EditedFile(content)
+    index = int(edited.path.stem.split("-")[1])
+    url = f"http://127.0.0.1:{port}/small-win-number-{index}/"
+    try:
+        for line in server.stdout:
+            if "Serving on" in line:
+                break
+        else:
+            sys.exit("the devserver stopped before serving")
+        threading.Thread(target=server.stdout.read, daemon=True).start()  # keep the pipe open
+        times = []
+        for _ in range(runs):
+            marker = edited.edit()
+            start = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - start > 120:
+                    sys.exit("the devserver never served the edit")
+                time.sleep(0.01)
+            times.append(time.perf_counter() - start)
+            time.sleep(1)
+    finally:
+        edited.restore()
+        server.terminate()
+        server.wait(timeout=30)
+    return statistics.median(times)
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode()
+    except OSError:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, nargs="+", default=[1000])
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--latency-pages", type=int, default=1000, help="corpus size for the devserver (0: skip)"
+    )
+    parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.rebuild_child:
+        ours, content, runs = args.rebuild_child
+        return rebuild_child(Path(ours), Path(content), int(runs))
     print("plain: Pelican, Python-Markdown, simple theme. reader: the same with our reader.")
     print("site: this project (reader, plugins, theme). Ratios are against plain.")
+    print("rebuild: after editing one article's text; plain uses Pelican's content cache,")
+    print("site the devserver's in-process rebuild. Medians of", args.runs, "runs.")
     print(
         f"{'pages':>6} {'plain s':>8} {'reader s':>8} {'ratio':>6} {'site s':>8} {'ratio':>6}"
-        f" {'plain MiB':>9} {'site MiB':>9}"
+        f" {'plain MiB':>9} {'site MiB':>9} {'plain rebuild s':>15} {'site rebuild s':>14}"
+        f" {'devserver MiB':>13}"
     )
     for pages in args.pages:
         content = write_corpus(pages)
         ours, plain, reader_only = settings_files(content)
         output = WORK / "output"
         shutil.rmtree(output, ignore_errors=True)
-        plain_cmd = [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(plain),
-            "-o",
-            str(output),
-            "--delete-output-directory",
-            "-q",
-        ]
-        our_cmd = [
-            sys.executable,
-            "scripts/build.py",
-            "--settings",
-            str(ours),
-            "--output",
-            str(output),
-        ]
+        plain_cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(plain)]
+        plain_cmd += ["-o", str(output), "--delete-output-directory", "-q"]
         reader_cmd = [*plain_cmd[:4], "-s", str(reader_only), *plain_cmd[6:]]
+        our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours)]
+        our_cmd += ["--output", str(output)]
         plain_s, plain_mib = measure(plain_cmd, args.runs)
         reader_s, _ = measure(reader_cmd, args.runs)
         our_s, our_mib = measure(our_cmd, args.runs)
+        plain_rebuild_s = plain_rebuild(content, plain, args.runs)
+        site_rebuild_s, devserver_mib = site_rebuild(content, ours, args.runs)
         print(
             f"{pages:>6} {plain_s:>8.2f} {reader_s:>8.2f} {reader_s / plain_s:>6.2f}"
             f" {our_s:>8.2f} {our_s / plain_s:>6.2f} {plain_mib:>9} {our_mib:>9}"
+            f" {plain_rebuild_s:>15.2f} {site_rebuild_s:>14.2f} {devserver_mib:>13}",
+            flush=True,
         )
+    if args.latency_pages:
+        content = write_corpus(args.latency_pages)
+        ours, _, _ = settings_files(content)
+        latency = devserver_latency(content, ours, args.runs)
+        print(f"devserver, {args.latency_pages} pages: {latency:.2f} s from saving a file")
+        print("to the new page being served (median; the browser reloads right after).")
     return 0
 
 

@@ -29,13 +29,17 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
 from build import Collector  # noqa: E402  (scripts/build.py, beside this file)
 from jinja2 import BytecodeCache  # noqa: E402
 from livereload import Server  # noqa: E402
+from livereload.watcher import Watcher  # noqa: E402
 from markdown_reader.document import split_document  # noqa: E402
 from markdown_reader.errors import ContentError  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from pelican.writers import Writer  # noqa: E402
+from tornado.ioloop import PeriodicCallback  # noqa: E402
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+# How often to look for saved files: livereload's own 0.8 s is most of the wait.
+POLL_MS = 150
 Snapshot = dict[str, tuple[int, int]]
 
 
@@ -52,6 +56,14 @@ class SelectiveWriter(Writer):
         path = os.path.join(self.output_path, name)
         signals.content_written.send(path, context={**context, **kwargs})
         return None
+
+
+class QuickWatcher(Watcher):
+    """livereload's polling watcher, polling every POLL_MS."""
+
+    def start(self, callback) -> bool:
+        PeriodicCallback(callback, POLL_MS).start()
+        return True
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -263,9 +275,9 @@ def main(argv: list[str] | None = None) -> int:
 
     rebuild()
     builder.output.mkdir(parents=True, exist_ok=True)
-    server = Server()
+    server = Server(watcher=QuickWatcher())
     for path in builder.watched:
-        server.watch(str(path), rebuild, delay=0.05)
+        server.watch(str(path), rebuild)
     server.serve(host=args.host, port=args.port, root=str(builder.output), open_url_delay=None)
     return 0
 
