@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from .readability import DEFAULT_MAX_GRADE  # noqa: E402
-from .runner import Report, run  # noqa: E402
+from .runner import NothingBuilt, Report, run  # noqa: E402
 from .safe_messaging import RulesFileError  # noqa: E402
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -62,12 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.settings.is_file():
         print(f"error: settings file not found: {args.settings}", file=sys.stderr)
         return EXIT_USAGE
-    if not args.build and not (args.output or ROOT / "output").is_dir():
-        print("error: nothing built to check: run without --no-build", file=sys.stderr)
-        return EXIT_USAGE
     try:
         report = run(args.settings, args.output, build_first=args.build, max_grade=args.max_grade)
-    except RulesFileError as error:
+    except (RulesFileError, NothingBuilt) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     print_report(report, args)

@@ -20,7 +20,7 @@ from .plugin_data import check_plugin_data
 from .readability import DEFAULT_MAX_GRADE, Grade, check_readability, reading_grades
 from .safe_messaging import check_safe_messaging, load_rules
 from .site import BuiltSite
-from .sources import Source, load_sources
+from .sources import Source, display, load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_LINE = re.compile(
@@ -30,6 +30,10 @@ BUILD_LINE = re.compile(
 # Pelican's own words for problems that the link checks report with a line number.
 COVERED_BY_CHECKS = ("Unable to find", "Empty alt attribute")
 UNFINISHED = re.compile(r"\bTODO\b")
+
+
+class NothingBuilt(Exception):
+    """Asked to check a built site that is not there."""
 
 
 @dataclass
@@ -142,6 +146,8 @@ def run(
     project = settings_file.parent
     settings = read_settings(str(settings_file))
     output = (output or Path(settings["OUTPUT_PATH"])).resolve()
+    if not build_first and not output.is_dir():
+        raise NothingBuilt(f"nothing built in {display(output, project)}: run without --no-build")
     sources, report = check_content(project, settings, max_grade)
     if build_first:
         report.built, build_findings = build(settings_file, output, project)

@@ -67,3 +67,9 @@ def test_an_annotation_keeps_newlines_and_commas_out_of_the_command():
     assert finding.github_annotation() == (
         "::error file=a%2Cb.md,line=3,col=2,title=rule::50%25 wrong%0Areally [rule]%0Afix: this"
     )
+
+
+def test_checking_a_site_that_was_never_built_is_a_usage_error(checks_cli):
+    result = checks_cli({}, "--no-build")
+    assert result.returncode == 2
+    assert "nothing built in output: run without --no-build" in result.stderr
