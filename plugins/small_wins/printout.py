@@ -40,6 +40,7 @@ class SiteFetcher(URLFetcher):
     def __init__(self, routes: Sequence[tuple[str, Path]]) -> None:
         super().__init__()
         self.routes = [(prefix, Path(folder).resolve()) for prefix, folder in routes]
+        self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
         address = unquote(url.split("#", 1)[0].split("?", 1)[0])
@@ -50,7 +51,12 @@ class SiteFetcher(URLFetcher):
             if path.is_relative_to(folder) and path.is_file():
                 kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+        self.refused.append(url)
         raise ValueError(f"not a file of this site: {url}")
+
+
+class PrintoutError(Exception):
+    """The printout cannot be made as the page asks (a stylesheet it cannot read)."""
 
 
 def site_fetcher(settings: Mapping, output: Path) -> SiteFetcher:
@@ -71,9 +77,11 @@ def site_fetcher(settings: Mapping, output: Path) -> SiteFetcher:
 
 
 def make_printout(
-    render_html: Callable[[str], str], base_url: str, fetcher: URLFetcher, date: datetime.datetime
+    render_html: Callable[[str], str], base_url: str, fetcher: SiteFetcher, date: datetime.datetime
 ) -> Printout | None:
-    """The PDFs at the first density that fits one page on every paper, or None."""
+    """The PDFs at the first density that fits one page on every paper, or None.
+    A file the page needs but the fetcher refused would give an unstyled printout
+    (and a false "does not fit"), so it stops the printout instead."""
     stamp = date.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for density in DENSITIES:
         html = render_html(density)
@@ -84,6 +92,11 @@ def make_printout(
                 document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                     stylesheets=[page_size], pdf_tags=True
                 )
+                if fetcher.refused:
+                    raise PrintoutError(
+                        f"the checklist PDF needs {fetcher.refused[0]}, which is not a file of "
+                        "this site's theme or output"
+                    )
                 if len(document.pages) != 1:
                     break
                 document.metadata.created = document.metadata.modified = stamp
