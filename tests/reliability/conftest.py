@@ -50,10 +50,11 @@ ACTIVE_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "base", "frame", 
 THEME_ELEMENTS = {"script", "meta", "link", "form"}
 
 
-def script_vectors(html: str, page: bool = False) -> list[str]:
+def script_vectors(html: str, page: bool = False, origin: str = "") -> list[str]:
     """Everything in `html` that could run script: inline handlers, script URLs,
     active elements, inline scripts. A `page` may have its head's meta and link
-    tags, forms (their action is checked), external same-site scripts and JSON-LD data."""
+    tags, forms (their action is checked), JSON-LD data and external scripts of its
+    own site: relative, or from `origin` (a published site's absolute URLs)."""
     found = []
     for node in LexborHTMLParser(html).root.traverse():
         tag = node.tag
@@ -64,7 +65,7 @@ def script_vectors(html: str, page: bool = False) -> list[str]:
             src = node.attributes.get("src") or ""
             if kind == "application/ld+json":
                 json.loads(node.text())  # data that broke out of its string would not parse
-            elif not src or ":" in src.split("/")[0]:
+            elif not src or (":" in src.split("/")[0] and not own(src, origin)):
                 found.append(f"inline or foreign script: {node.html[:80]}")
         for name, value in node.attributes.items():
             name = name.lower()
@@ -79,6 +80,10 @@ def script_vectors(html: str, page: bool = False) -> list[str]:
                 ):
                     found.append(f"<{tag} {name}={value[:60]!r}>")
     return found
+
+
+def own(url: str, origin: str) -> bool:
+    return bool(origin) and url.startswith(f"{origin}/")
 
 
 @pytest.fixture(scope="session")

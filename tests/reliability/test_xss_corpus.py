@@ -7,11 +7,16 @@ none of the payloads."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+ROOT = Path(__file__).resolve().parents[2]
+PUBLISHED_ORIGIN = "https://smallwins.example.org"
 # Each payload, if it ran, would open a dialog and set a flag.
 RUN = "alert(1);window.xssRan=1"
 
@@ -53,6 +58,10 @@ slug: hostile
 | <b onmouseover="{RUN}">cell</b> | [x](javascript:{RUN}) |
 |---|---|
 | a | b |
+
+## <script>{RUN}</script> in a heading
+
+## &lt;img src=x onerror={RUN}&gt; in a heading
 
 Term <i onclick="{RUN}">x</i>
 : Definition [^n]
@@ -104,31 +113,61 @@ CORPUS = {
 }
 
 
-@pytest.fixture
-def corpus_site(make_site, run_pelican, tmp_path) -> Path:
-    result = run_pelican(make_site(CORPUS))
-    assert result.returncode == 0, result.stderr
+def build_corpus(make_site, fixture_settings, tmp_path, settings_module: str) -> Path:
+    content = make_site(CORPUS)
+    settings = fixture_settings(content)
+    text = settings.read_text().replace("from pelicanconf import", f"from {settings_module} import")
+    settings.write_text(text)
     output = tmp_path / "output"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py"), "--settings", str(settings),
+         "--output", str(output)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
     for expected in ("hostile/index.html", "about-hostile/index.html", "resources/index.html"):
         assert (output / expected).exists(), expected
     return output
+
+
+@pytest.fixture
+def corpus_site(make_site, fixture_settings, tmp_path) -> Path:
+    return build_corpus(make_site, fixture_settings, tmp_path, "pelicanconf")
+
+
+@pytest.fixture
+def published_corpus_site(make_site, fixture_settings, tmp_path, monkeypatch) -> Path:
+    """Minified pages, absolute URLs, Atom feeds: what `make publish` writes."""
+    monkeypatch.setenv("SITEURL", PUBLISHED_ORIGIN)
+    return build_corpus(make_site, fixture_settings, tmp_path, "publishconf")
 
 
 def built_pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
 
 
-def test_no_built_page_carries_a_handler_or_a_script_url(corpus_site, scan_for_script):
-    pages = built_pages(corpus_site)
+@pytest.mark.parametrize(
+    "site, origin", [("corpus_site", ""), ("published_corpus_site", PUBLISHED_ORIGIN)]
+)
+def test_no_built_page_carries_a_handler_or_a_script_url(site, origin, request, scan_for_script):
+    output = request.getfixturevalue(site)
+    pages = built_pages(output)
     assert len(pages) > 8
     found = {
-        str(page.relative_to(corpus_site)): vectors
+        str(page.relative_to(output)): vectors
         for page in pages
-        if (vectors := scan_for_script(page.read_text(encoding="utf-8"), page=True))
+        if (vectors := scan_for_script(page.read_text(encoding="utf-8"), True, origin))
     }
     assert found == {}
-    for data in corpus_site.rglob("*.xml"):
-        assert "javascript:" not in data.read_text(encoding="utf-8").lower(), data.name
+    html_in_feeds = 0
+    for xml in output.rglob("*.xml"):  # feeds and the sitemap: well formed, and safe HTML
+        for element in ElementTree.parse(xml).iter():
+            urls = [element.get("href") or "", element.text if element.tag.endswith("loc") else ""]
+            assert not any(url.strip().lower().startswith("javascript:") for url in urls)
+            if element.get("type") == "html":
+                html_in_feeds += 1
+                assert scan_for_script(element.text or "") == [], (xml.name, element.tag)
+    assert html_in_feeds > 0 or not origin  # the published site has feeds
 
 
 def test_the_payloads_are_shown_as_text(corpus_site):
@@ -139,6 +178,8 @@ def test_the_payloads_are_shown_as_text(corpus_site):
     article = LexborHTMLParser((corpus_site / "hostile/index.html").read_text(encoding="utf-8"))
     assert article.css_first("h1").text().startswith(f"<script>{RUN}</script> & <img")
     assert f"<script>{RUN}</script>" in article.body.text()
+    contents = [link.text() for link in article.css("nav.contents a")]  # from the headings
+    assert f"<script>{RUN}</script> in a heading" in contents
     assert "<img src=x onerror=alert(1)>" in text_of("checklist/index.html")
     assert f"Helpline <script>{RUN}</script>" in text_of("resources/index.html")
 
