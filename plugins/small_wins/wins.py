@@ -43,7 +43,6 @@ class Win:
     label: str
     category: str
     anchor: str
-    heading: str
     reminder: str
     url: str
     path: str
@@ -86,9 +85,8 @@ def read_marks(text: str, path: str, categories: Collection[str], url: str = "")
             continue
         line = token.map[0] + document.body_line if token.map else document.body_line
         attrs = heading_attrs(token)
-        heading = tokens[index + 1].content.strip()
         if not attrs:
-            if UNREAD_ATTRS.search(heading):
+            if UNREAD_ATTRS.search(tokens[index + 1].content):
                 marks.errors.append(
                     _error(
                         path,
@@ -102,7 +100,7 @@ def read_marks(text: str, path: str, categories: Collection[str], url: str = "")
             continue
         section = _section_text(tokens, index)
         anchor = token.attrGet("id") or ""
-        win, errors = _read_win(attrs, heading, anchor, section, f"{url}#{anchor}", path, line)
+        win, errors = _read_win(attrs, anchor, section, f"{url}#{anchor}", path, line)
         marks.errors += errors
         if win is not None:
             marks.wins.append(win)
@@ -110,7 +108,7 @@ def read_marks(text: str, path: str, categories: Collection[str], url: str = "")
             kind, error = _quote(attrs["kind-line"], section, "kind-line", path, line)
             if error:
                 marks.errors.append(error)
-            elif kind:
+            else:
                 marks.kind_lines.append(KindLine(kind, path, line))
     for win in marks.wins:
         if win.category not in categories:
@@ -215,7 +213,7 @@ def group_by_category(wins: Iterable[Win], categories: Iterable[str]) -> dict[st
 
 
 def _read_win(
-    attrs: dict[str, str], heading: str, anchor: str, section: str, url: str, path: str, line: int
+    attrs: dict[str, str], anchor: str, section: str, url: str, path: str, line: int
 ) -> tuple[Win | None, list[ContentError]]:
     label = " ".join(str(attrs.get("win", "")).split())
     category = str(attrs.get("category", "")).strip()
@@ -265,7 +263,7 @@ def _read_win(
             )
     if errors:
         return None, errors
-    return Win(label, category, anchor, heading, reminder, url, path, line), []
+    return Win(label, category, anchor, reminder, url, path, line), []
 
 
 def _quote(wanted: str, section: str, name: str, path: str, line: int):
