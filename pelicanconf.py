@@ -12,6 +12,9 @@ THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Month names in English whatever the language of the machine that builds the site
+# (Pelican would take the user's locale): the same commit gives the same bytes.
+LOCALE = ("C.UTF-8", "C")
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [

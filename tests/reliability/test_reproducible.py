@@ -4,12 +4,16 @@ time zone or Python's hash seed of the machine that builds them."""
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from reproducible.dates import EPOCH, source_date
 
+ROOT = Path(__file__).resolve().parents[2]
 # Different on purpose: anything read from the clock, the local time zone or
 # the iteration order of a set would make the two builds differ.
 FIRST = {"PYTHONHASHSEED": "1", "TZ": "UTC"}
@@ -35,6 +39,35 @@ def test_two_builds_of_the_real_site_are_byte_identical(settings, project_folder
     assert sorted(first) == sorted(second), "the two builds wrote different files"
     differing = [name for name in first if first[name] != second[name]]
     assert differing == [], f"differ between two builds: {differing}"
+
+
+@pytest.fixture(scope="session")
+def german_locale(tmp_path_factory) -> dict[str, str]:
+    """The environment of a machine set to German, with the locale compiled here."""
+    folder = tmp_path_factory.mktemp("locales")
+    command = ["localedef", "-i", "de_DE", "-f", "UTF-8", str(folder / "de_DE.UTF-8")]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if not (folder / "de_DE.UTF-8").is_dir():
+        pytest.fail(f"could not compile a German locale (Debian's locales package): {result}")
+    return {"LOCPATH": str(folder), "LC_ALL": "de_DE.UTF-8"}
+
+
+def test_dates_are_in_english_whatever_the_language_of_the_machine(
+    make_site, fixture_settings, tmp_path, german_locale
+):
+    settings = fixture_settings(make_site())
+    outputs = []
+    for name, environ in (("english", {"LC_ALL": "C.UTF-8"}), ("german", german_locale)):
+        output = tmp_path / name
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts/build.py"), "--settings", str(settings),
+             "--output", str(output)],
+            capture_output=True, text=True, cwd=tmp_path, env={**os.environ, **environ},
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs.append(files_of(output))
+    assert "2 January 2025" in outputs[1]["hello/index.html"].decode()
+    assert outputs[0] == outputs[1]
 
 
 def test_an_empty_category_feed_is_dated_from_the_content(make_site, build_site, monkeypatch):
