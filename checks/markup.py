@@ -63,18 +63,23 @@ def check_headings(site: BuiltSite, page: OutputPage) -> list[Finding]:
     previous = 0
     for node in main.css(HEADINGS):
         level = int(node.tag[1])
-        if previous and level > previous + 1:
-            text = text_of(node)
-            findings.append(
-                site.finding(
-                    page, ERROR,
-                    f"heading '{text}' skips a level: level {level} after level {previous}",
-                    "heading-order",
-                    f"write it with {'#' * (previous + 1)} (the page's title is the only #)",
-                    markdown=(f"{'#' * level} {text}",), data=(text,),
-                    html=(f'id="{node.attributes.get("id")}"', text),
-                )
-            )  # fmt: skip
+        text = text_of(node)
+        if level == 1 and previous:
+            problem, fix = f"a second top heading '{text}'", "##"
+        elif previous and level > previous + 1:
+            problem = f"heading '{text}' skips a level: level {level} after level {previous}"
+            fix = "#" * (previous + 1)
+        else:
+            previous = level
+            continue
+        findings.append(
+            site.finding(
+                page, ERROR, problem, "heading-order",
+                f"write it with {fix} (the page's title is its only #)",
+                markdown=(f"{'#' * level} {text}",), data=(text,),
+                html=(f'id="{node.attributes.get("id")}"', text),
+            )
+        )  # fmt: skip
         previous = level
     return findings
 

@@ -4,8 +4,9 @@ one mistake, checked as `make check` would, and its findings as (path, line, rul
 from __future__ import annotations
 
 import pytest
+from pelican.settings import read_settings
 
-from checks.runner import ROOT, Report, run
+from checks.runner import ROOT, Report, check_content, run
 
 
 @pytest.fixture(scope="session")
@@ -31,11 +32,15 @@ def editor_site(make_site, one_resource):
 
 @pytest.fixture
 def check(editor_site, fixture_settings, tmp_path):
-    """Write a fixture site, build it and check it."""
+    """Write a fixture site, build it and check it; or, with build=False, check only
+    its content files."""
 
     def run_checks(files: dict[str, str | None], *, build: bool = True, **options) -> Report:
-        content = editor_site(files)
-        return run(fixture_settings(content), tmp_path / "output", build_first=build, **options)
+        settings_file = fixture_settings(editor_site(files))
+        if build:
+            return run(settings_file, tmp_path / "output", **options)
+        settings = read_settings(str(settings_file))
+        return check_content(settings_file.parent, settings, **options)[1]
 
     return run_checks
 
