@@ -39,29 +39,37 @@ def compile_phrase(phrase: str) -> str:
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sources = {key: value["url"] for key, value in data["sources"].items()}
-    rules = []
-    for entry in data["rules"]:
-        where = f"{path.name}: rule '{entry.get('id', '?')}'"
-        if entry.get("level") not in (ERROR, WARNING):
-            raise RulesFileError(f"{where}: level must be '{ERROR}' or '{WARNING}'")
-        unknown = [key for key in entry.get("sources", []) if key not in sources]
-        if unknown or not entry.get("sources"):
-            raise RulesFileError(f"{where}: name its sources from the list at the top")
-        try:
-            pattern = re.compile(
-                "|".join(compile_phrase(phrase) for phrase in entry["match"]), re.IGNORECASE
-            )
-        except (re.error, KeyError, TypeError) as error:
-            raise RulesFileError(f"{where}: its 'match' phrases are not valid: {error}") from None
-        rules.append(
-            Rule(
-                entry["id"], entry["level"], pattern, entry["instead"],
-                " ".join(entry["why"].split()), tuple(sources[key] for key in entry["sources"]),
-            )
-        )  # fmt: skip
-    return tuple(rules)
+    """The rules, or a RulesFileError that says which rule of the file is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        sources = {key: value["url"] for key, value in data["sources"].items()}
+        return tuple(read_rule(entry, sources, path.name) for entry in data["rules"])
+    except yaml.YAMLError as error:
+        raise RulesFileError(f"{path.name}: not valid YAML: {error}") from None
+    except (KeyError, TypeError, AttributeError) as error:
+        raise RulesFileError(
+            f"{path.name}: every source needs a url, every rule an id, level, match, "
+            f"instead, why and sources (missing or wrong: {error})"
+        ) from None
+
+
+def read_rule(entry: dict, sources: dict[str, str], file_name: str) -> Rule:
+    where = f"{file_name}: rule '{entry.get('id', '?')}'"
+    if entry.get("level") not in (ERROR, WARNING):
+        raise RulesFileError(f"{where}: level must be '{ERROR}' or '{WARNING}'")
+    unknown = [key for key in entry.get("sources", []) if key not in sources]
+    if unknown or not entry.get("sources"):
+        raise RulesFileError(f"{where}: name its sources from the list at the top")
+    try:
+        pattern = re.compile(
+            "|".join(compile_phrase(phrase) for phrase in entry["match"]), re.IGNORECASE
+        )
+    except (re.error, KeyError, TypeError) as error:
+        raise RulesFileError(f"{where}: its 'match' phrases are not valid: {error}") from None
+    return Rule(
+        entry["id"], entry["level"], pattern, entry["instead"],
+        " ".join(entry["why"].split()), tuple(sources[key] for key in entry["sources"]),
+    )  # fmt: skip
 
 
 def check_safe_messaging(sources: list[Source], rules: tuple[Rule, ...]) -> list[Finding]:

@@ -1,12 +1,13 @@
 """Safe messaging: the rules file is readable and cited, each rule finds its phrase
 at the right place with the preferred wording, and the seed article passes."""
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from checks.safe_messaging import RULES_FILE, check_safe_messaging, load_rules
+from checks.safe_messaging import RULES_FILE, RulesFileError, check_safe_messaging, load_rules
 from checks.sources import Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +70,22 @@ def test_every_rule_cites_published_guidance_and_gives_the_preferred_wording():
     for rule in data["rules"]:
         assert rule["sources"] and rule["instead"] and rule["why"], rule["id"]
     assert len(load_rules()) == len(data["rules"])
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("sources: {a: {url: x}}\nrules:\n  - id: r\n    level: fatal\n", "level must be"),
+        ("sources: {a: {url: x}}\nrules:\n  - {id: r, level: error, sources: [b]}\n", "sources"),
+        ("sources: {a: {url: x}}\nrules:\n  - {id: r, level: error, sources: [a], match: ['(']}\n",
+         "'match' phrases are not valid"),
+        ("sources: {a: {url: x}}\nrules:\n  - {id: r, level: error, sources: [a], match: [x]}\n",
+         "every rule an id, level, match, instead, why"),
+        ("rules: [\n", "not valid YAML"),
+    ],
+)  # fmt: skip
+def test_a_broken_rules_file_says_what_is_wrong(tmp_path, text, says):
+    broken = tmp_path / "rules.yaml"
+    broken.write_text(text)
+    with pytest.raises(RulesFileError, match=re.escape(says)):
+        load_rules(broken)
