@@ -126,6 +126,10 @@ def test_a_box_ticked_with_the_keyboard_survives_a_reload_and_can_be_cleared(pag
     assert "got-out-of-bed:monday" in stored
     clear = page.get_by_role("button", name="Clear this week")
     clear.focus()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.keyboard.press("Enter")
+    assert box.is_checked()  # asked first, and kept when the answer is no
+    page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Enter")
     assert not box.is_checked()
     assert page.get_by_role("status").filter(has_text="cleared").count() == 1
@@ -167,3 +171,11 @@ def test_a_checklist_with_many_more_wins_still_prints_on_one_page(
         assert (
             "A longer label for small win 22" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
         )
+
+
+def test_todays_column_is_marked_for_everyone(page, checklist_url):
+    page.clock.set_fixed_time("2026-11-25T10:00:00")  # a Wednesday
+    page.goto(checklist_url)
+    marked = page.locator("thead th[aria-current=date]")
+    assert marked.count() == 1
+    assert marked.get_attribute("data-day") == "wednesday"

@@ -64,6 +64,13 @@
     }
   }
 
+  function markToday() {
+    var days = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    var header = root.querySelector('th[data-day="' + days[new Date().getDay()] + '"]');
+    if (header) header.setAttribute("aria-current", "date");
+  }
+
+  markToday();
   forgetEarlierWeeks();
   var ticked = load();
   for (var i = 0; i < boxes.length; i++) {
@@ -76,6 +83,7 @@
     }
   });
   clearButton.addEventListener("click", function () {
+    if (!window.confirm("Clear all of this week's ticks on this device?")) return;
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = false;
     storage.removeItem(key);
     status.textContent = "This week's ticks are cleared.";
