@@ -77,10 +77,11 @@ def test_precompressed_copies_are_sent_to_browsers_that_accept_them(
 
 
 def test_a_missing_address_gets_the_404_page_with_a_404_status(nginx, nginx_site):
-    status, headers, body = fetch(nginx, "/no-such-page/")
-    assert status == 404
-    assert body == (nginx_site / "404.html").read_bytes()
-    assert headers["content-type"].startswith("text/html")
+    for path in ["/no-such-page/", "/_headers"]:
+        status, headers, body = fetch(nginx, path)
+        assert status == 404, path
+        assert body == (nginx_site / "404.html").read_bytes()
+        assert headers["content-type"].startswith("text/html")
 
 
 def test_every_page_loads_without_csp_violations_or_console_errors(walk):
