@@ -89,3 +89,7 @@ def test_a_broken_rules_file_says_what_is_wrong(tmp_path, text, says):
     broken.write_text(text)
     with pytest.raises(RulesFileError, match=re.escape(says)):
         load_rules(broken)
+
+
+def test_clinical_words_used_as_adjectives_pass():
+    assert findings_in("She had a depressive episode and a bipolar disorder diagnosis.") == []
