@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED_ORIGIN = "https://smallwins.example.org"
 # Each payload, if it ran, would open a dialog and set a flag.
 RUN = "alert(1);window.xssRan=1"
+URL_PAYLOAD = quote(f'"><img src=x onerror="{RUN}">')
 
 ARTICLE = f"""\
 ---
@@ -214,6 +216,9 @@ def payloads_that_ran(browser, base: str, paths: list[str]) -> dict[str, list[st
 @pytest.mark.browser
 def test_no_payload_runs_in_chromium(corpus_site, serve, browser):
     paths = [page.relative_to(corpus_site).as_posix() for page in built_pages(corpus_site)]
+    # The address is input too: the resource filters read the query, any script may read the hash.
+    query = "&".join(f"{name}={URL_PAYLOAD}" for name in ("country", "kind", "category", "open"))
+    paths += [f"resources/index.html?{query}", f"checklist/index.html#{URL_PAYLOAD}"]
     assert payloads_that_ran(browser, serve(corpus_site), paths) == {}
 
 
