@@ -18,6 +18,7 @@ from pelican.utils import pelican_open
 from . import prerender
 from .document import split_document
 from .errors import ContentError, display_path
+from .kept_reads import KeptReads
 from .render import render, render_inline
 
 __all__ = ["ContentError", "MarkdownItReader", "register"]
@@ -38,12 +39,7 @@ class MarkdownItReader(BaseReader):
     def read(self, source_path):
         if not self.settings.get("MARKDOWN_IT_KEEP_READS", False):
             return self._read(source_path)
-        stamp = read_stamp(source_path, self.settings)
-        kept = _kept_reads.get(source_path)
-        if kept is None or kept[0] != stamp:
-            kept = _kept_reads[source_path] = (stamp, self._read(source_path))
-        content, metadata = kept[1]
-        return content, dict(metadata)
+        return KEPT_READS.get(source_path, self.settings, self._read)
 
     def _read(self, source_path):
         path = display_path(source_path)
@@ -66,23 +62,12 @@ class MarkdownItReader(BaseReader):
         return body_html(source_path, document.body, allow_html), metadata
 
 
-# MARKDOWN_IT_KEEP_READS (set by the devserver, a long-lived process): what each
-# file gave when last read, kept until the file changes.
-_kept_reads: dict[str, tuple[tuple, tuple[str, dict]]] = {}
-
-
-def read_stamp(source_path: str, settings) -> tuple:
-    status = os.stat(source_path)
-    return status.st_mtime_ns, status.st_size, settings.get("MARKDOWN_IT_ALLOW_HTML", False)
-
-
-def is_kept(source_path: str, settings) -> bool:
-    kept = _kept_reads.get(source_path)
-    return kept is not None and kept[0] == read_stamp(source_path, settings)
-
-
-# The running build's Prerenderer, once a generator has enough files for one.
+# With MARKDOWN_IT_KEEP_READS (the devserver, a long-lived process): each file's result.
+KEPT_READS = KeptReads()
+# The running build's Prerenderer, once a generator has enough files for one, and
+# the generators that have handed it their files.
 _prerendered: prerender.Prerenderer | None = None
+_prerendered_generators: weakref.WeakSet = weakref.WeakSet()
 
 
 def body_html(source_path: str, body: str, allow_html: bool) -> str:
@@ -105,7 +90,7 @@ def prerender_files(generator, kind: str) -> None:
         if path.endswith(EXTENSIONS)
     ]
     if generator.settings.get("MARKDOWN_IT_KEEP_READS", False):
-        paths = [path for path in paths if not is_kept(path, generator.settings)]
+        paths = [path for path in paths if not KEPT_READS.has(path, generator.settings)]
     if not prerender.worth_it(paths):
         return
     if _prerendered is None:
@@ -128,9 +113,6 @@ def stop_prerendering(_pelican=None) -> None:
     if _prerendered is not None:
         _prerendered.close()
         _prerendered = None
-
-
-_prerendered_generators: weakref.WeakSet = weakref.WeakSet()
 
 
 def add_reader(readers) -> None:

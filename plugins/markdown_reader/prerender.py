@@ -99,4 +99,5 @@ class Prerenderer:
 
 def worth_it(paths: list[str]) -> bool:
     """Whether a second process would save time on these files."""
-    return spare_cores() >= 1 and len(paths) >= MIN_FILES
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    return forkable and spare_cores() >= 1 and len(paths) >= MIN_FILES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from markdown_reader import prerender
 from markdown_reader.render import render
@@ -69,3 +70,24 @@ def test_a_large_site_gets_its_bodies_from_the_workers(make_site, build_site, mo
     assert '<h2 id="step-7">Step 7</h2>' in html
     assert any(result is not None for result in taken), "no body came from a worker"
     assert len(taken) > len(files)  # every article, and the other files the reader read
+
+
+def test_kept_reads_are_read_again_only_when_the_file_changes(tmp_path):
+    from markdown_reader.kept_reads import KeptReads
+
+    path = tmp_path / "page.md"
+    path.write_text("one")
+    reads = []
+
+    def read(name):
+        reads.append(name)
+        return Path(name).read_text(), {"title": "T"}
+
+    kept, settings = KeptReads(), {}
+    assert kept.get(str(path), settings, read) == ("one", {"title": "T"})
+    assert kept.get(str(path), settings, read)[0] == "one" and len(reads) == 1
+    assert kept.has(str(path), settings)
+    assert not kept.has(str(path), {"MARKDOWN_IT_ALLOW_HTML": True})
+    path.write_text("two!")
+    assert not kept.has(str(path), settings)
+    assert kept.get(str(path), settings, read)[0] == "two!" and len(reads) == 2
