@@ -166,7 +166,8 @@ class Builder:
             ok = self.build_in_process(keep=changed)
         else:
             ok = self.build_in_process(keep=None)
-        self.snapshot = snapshot
+        if ok:  # after a failure, the next build looks again at everything changed since
+            self.snapshot = snapshot
         return ok
 
     def build_in_subprocess(self) -> bool:
