@@ -4,9 +4,13 @@ with a one-line summary; usage and environment problems exit 2 with a message.""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 ERROR_LINE = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+): error: ")
 BROKEN = {
     "articles/b.md": "---\ntitle: B\ndate: soon\ncategory: Coping\n---\nBody.\n",
@@ -50,3 +54,41 @@ def test_the_build_refuses_to_replace_the_repository_or_a_file(
     assert result.returncode == 2
     assert "refusing to build into" in result.stderr
     assert (tmp_path / target).exists()
+
+
+def test_a_crashing_plugin_fails_the_build_without_traceback_and_keeps_the_output(
+    make_site, run_pelican, fixture_settings, tmp_path
+):
+    content = make_site()
+    assert run_pelican(content).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
+    plugin = tmp_path / "extra_plugins/crashing.py"
+    plugin.parent.mkdir()
+    plugin.write_text(
+        "from pelican import signals\n\n"
+        "def crash(generators):\n    raise RuntimeError('a bug in a plugin')\n\n"
+        "def register():\n    signals.all_generators_finalized.connect(crash)\n"
+    )
+    settings = fixture_settings(content)
+    with settings.open("a") as file:
+        file.write(f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugin.parent)!r}]\n")
+        file.write("PLUGINS = PLUGINS + ['crashing']\n")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/build.py"),
+            "--settings",
+            str(settings),
+            "--output",
+            str(tmp_path / "output"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "error: RuntimeError: a bug in a plugin" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
+    assert after == before
