@@ -86,7 +86,7 @@ def test_a_crashing_plugin_fails_the_build_without_traceback_and_keeps_the_outpu
         text=True,
         cwd=tmp_path,
         timeout=120,
-    )  # fmt: skip
+    )
     assert result.returncode == 1
     assert "error: RuntimeError: a bug in a plugin" in result.stderr
     assert "Traceback" not in result.stderr
