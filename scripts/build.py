@@ -10,6 +10,7 @@ Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environme
 from __future__ import annotations
 
 import argparse
+import fcntl
 import logging
 import os
 import shutil
@@ -119,16 +120,19 @@ def build(settings, staging: Path, collector: Collector) -> None:
 def swap_in(staging: Path, output: Path) -> None:
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
     retired = output.with_name(f".{output.name}-retired")
-    shutil.rmtree(retired, ignore_errors=True)
-    # Ctrl-C between the two renames would leave no output at all: it waits until both are done.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        if output.exists():
-            os.rename(output, retired)
-        os.rename(staging, output)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    shutil.rmtree(retired, ignore_errors=True)
+    # Two builds finishing at once (the devserver and `make html`) take turns.
+    with open(output.with_name(f".{output.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(retired, ignore_errors=True)
+        # Ctrl-C between the two renames would leave no output: it waits until both are done.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            if output.exists():
+                os.rename(output, retired)
+            os.rename(staging, output)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        shutil.rmtree(retired, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -92,3 +93,28 @@ def test_ctrl_c_during_the_swap_waits_until_the_new_output_is_in_place(tmp_path,
         build_script.swap_in(staging, output)
     assert (output / "index.html").read_text() == "new"
     assert not staging.exists()
+
+
+def test_builds_finishing_at_once_take_turns_to_swap_in(tmp_path):
+    build_script = load_build_script()
+    output = tmp_path / "output"
+    failures = []
+
+    def finish_builds(worker: int) -> None:
+        for number in range(15):
+            staging = tmp_path / f".output-building-{worker}-{number}"
+            staging.mkdir()
+            (staging / "index.html").write_text(f"{worker}-{number}")
+            try:
+                build_script.swap_in(staging, output)
+            except OSError as error:
+                failures.append(error)
+
+    workers = [threading.Thread(target=finish_builds, args=(worker,)) for worker in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    assert (output / "index.html").read_text().endswith("-14")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".output.lock", "output"]
