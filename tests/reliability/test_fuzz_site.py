@@ -65,7 +65,7 @@ def test_hostile_files_fail_cleanly_or_build(published):
         report = result.stdout + result.stderr
         assert "Traceback" not in report
         assert result.returncode in (0, 1), report
-        assert [path.name for path in published.output.parent.glob(".output*")] == []
+        assert [path.name for path in published.output.parent.glob(".output-*")] == []
         if result.returncode == 0:
             assert (published.output / "hello/index.html").exists()
             return
