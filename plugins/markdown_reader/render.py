@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.smartquotes import process_inlines as smarten_quotes
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.attrs.parse import ParseError
@@ -23,6 +24,10 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 SAFE_ATTRS = ("id", "class", "lang", "dir", "title", "width", "height")
 PELICAN_LINK = re.compile(r"^(\{(?:static|filename|attach|tag|category|author|index)\}|\|\w+\|)")
+# markdown-it's smart quotes take time in proportion to a paragraph's length times
+# its quotes: a pasted wall of quotes would stall the build for minutes. A paragraph
+# over this budget keeps its straight quotes.
+SMART_QUOTES_BUDGET = 20_000_000
 # No leading `\s*`: searched from every space of a long heading, it took quadratic time.
 TRAILING_ATTRS = re.compile(r"(\{[^{}]*\})\s*$")
 
@@ -45,6 +50,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
         .use(attrs_block_plugin, allowed=SAFE_ATTRS)
     )
     md.core.ruler.before("inline", "heading_attrs", _heading_attrs)
+    md.core.ruler.at("smartquotes", _smart_quotes_within_budget)
     md.core.ruler.push("heading_ids", _heading_ids)
     normalize = md.normalizeLink
     md.normalizeLink = lambda url: _keep_pelican_prefix(url, normalize)
@@ -66,6 +72,15 @@ def _keep_pelican_prefix(url: str, normalize) -> str:
     if not match:
         return normalize(url)
     return match.group(1) + normalize(url[match.end() :])
+
+
+def _smart_quotes_within_budget(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        quotes = token.content.count('"') + token.content.count("'")
+        if quotes and quotes * len(token.content) <= SMART_QUOTES_BUDGET:
+            smarten_quotes(token.children, state)
 
 
 def heading_attrs(token: Token) -> dict[str, str]:

@@ -87,6 +87,8 @@ PATHOLOGICAL = {
     "open brace after a heading": "# x {" + "a" * 50_000,
     "footnote references": "[^a]" * 5_000,
     "smart quotes": "'\"" * 10_000,
+    "a wall of double quotes": '"' * 100_000,
+    "apostrophes in one long paragraph": "It's fine. " * 20_000,
 }
 
 
