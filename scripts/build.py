@@ -4,7 +4,8 @@ The site is built into a staging folder next to the output folder and swapped in
 only when the build succeeds: a failed or interrupted build leaves the previous
 output exactly as it was.
 
-Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environment.
+Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environment,
+130 interrupted (Ctrl-C or SIGTERM).
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ class Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         level = "error" if record.levelno >= logging.ERROR else "warning"
         source = self.source_of(record)
-        error = record.exc_info[1] if record.exc_info else source and sys.exc_info()[1]
-        if error:
+        error = record.exc_info[1] if record.exc_info else None
+        if source and error is None:
+            error = sys.exc_info()[1]
+        if error is not None:
             self.findings.append(finding_for(error, level, source))
         elif skipped := self.skipped_file(record):
             self.findings.append(Finding(skipped[0], 1, level, f"skipped: {skipped[1]}"))
