@@ -134,9 +134,14 @@ def timed(command: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def measure(command: list[str], runs: int) -> tuple[float, int]:
-    results = [timed(command) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def measure(commands: list[list[str]], runs: int) -> list[tuple[float, int]]:
+    """Median seconds and peak MiB of each command. The commands take turns, so
+    that other work on the machine slows each of them alike."""
+    results: list[list[tuple[float, int]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, times in zip(commands, results, strict=True):
+            times.append(timed(command))
+    return [(statistics.median(t[0] for t in times), max(t[1] for t in times)) for times in results]
 
 
 class EditedFile:
@@ -294,9 +299,9 @@ def main(argv: list[str] | None = None) -> int:
         reader_cmd = [*plain_cmd[:4], "-s", str(reader_only), *plain_cmd[6:]]
         our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours)]
         our_cmd += ["--output", str(output)]
-        plain_s, plain_mib = measure(plain_cmd, args.runs)
-        reader_s, _ = measure(reader_cmd, args.runs)
-        our_s, our_mib = measure(our_cmd, args.runs)
+        (plain_s, plain_mib), (reader_s, _), (our_s, our_mib) = measure(
+            [plain_cmd, reader_cmd, our_cmd], args.runs
+        )
         plain_rebuild_s = plain_rebuild(content, plain, args.runs)
         site_rebuild_s, devserver_mib = site_rebuild(content, ours, args.runs)
         print(
