@@ -115,6 +115,10 @@ yaml_values = st.recursive(
     ),
     max_leaves=6,
 )
+# A valid header over a hostile body: such an article is published, so its page is
+# where escaping is put to the test.
+VALID_HEADER = "---\ntitle: Hostile body\ndate: 2025-01-04\ncategory: Coping\n---\n"
+valid_articles = markdown.map(VALID_HEADER.__add__)
 raw_lines = st.lists(
     st.tuples(st.sampled_from(FIELDS) | st.text(max_size=8), pieces).map(": ".join), max_size=6
 )

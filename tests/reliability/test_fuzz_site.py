@@ -12,16 +12,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.reliability.hostile_input import documents, resource_files, win_articles
+from tests.reliability.hostile_input import (
+    documents,
+    resource_files,
+    valid_articles,
+    win_articles,
+)
 
 # Each example is a whole build in its own process: few examples, generous deadline.
 FEW = settings(
-    max_examples=8,
+    max_examples=12,
     deadline=timedelta(seconds=60),
     suppress_health_check=[HealthCheck.too_slow],
 )
 HOSTILE_FILES = {
     "articles/hostile.md": documents(),
+    "articles/hostile-body.md": valid_articles,
     "articles/wins.md": win_articles(),
     "resources/hostile.yaml": resource_files(),
 }
@@ -45,12 +51,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_hostile_files_fail_cleanly_or_build(published):
-    """One build per example, with a hostile article, win markers and a resource file
-    at once: the cores are fuzzed with many more examples in test_fuzz_plugins.py."""
+def test_hostile_files_fail_cleanly_or_build(published, scan_for_script):
+    """One build per example, with some of the hostile files at once: the cores are
+    fuzzed with many more examples in test_fuzz_reader.py and test_fuzz_plugins.py."""
 
     @FEW
-    @given(files=st.fixed_dictionaries(HOSTILE_FILES))
+    @given(files=st.fixed_dictionaries({}, optional=HOSTILE_FILES).filter(bool))
     def check(files: dict[str, str]) -> None:
         before = snapshot(published.output)
         for name, text in files.items():
@@ -68,6 +74,9 @@ def test_hostile_files_fail_cleanly_or_build(published):
         assert [path.name for path in published.output.parent.glob(".output-*")] == []
         if result.returncode == 0:
             assert (published.output / "hello/index.html").exists()
+            page = published.output / "hostile-body/index.html"
+            if "articles/hostile-body.md" in files:
+                assert scan_for_script(page.read_text(encoding="utf-8"), page=True) == []
             return
         assert snapshot(published.output) == before
         errors = [line for line in result.stderr.splitlines() if "error: " in line]
