@@ -29,7 +29,7 @@ def assert_at_a_line_of(error: ContentError, path: str, text: str) -> None:
     assert error.message and error.hint, error
 
 
-@settings(max_examples=200, deadline=timedelta(seconds=1))
+@settings(max_examples=200, deadline=timedelta(seconds=3))
 @given(text=win_articles())
 def test_win_markers_give_wins_or_content_errors(text):
     path = "content/articles/wins.md"
@@ -48,7 +48,7 @@ def test_win_markers_give_wins_or_content_errors(text):
         assert win.category in CATEGORIES
 
 
-@settings(max_examples=200, deadline=timedelta(seconds=1))
+@settings(max_examples=200, deadline=timedelta(seconds=3))
 @given(text=resource_files())
 @example(text="\x1fname: Helpline\n")  # a control character used to escape as a ReaderError
 def test_resource_files_give_a_resource_or_content_errors(text):

@@ -22,13 +22,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PATH = "content/articles/hostile.md"
 
 
+# Deadlines are far above the milliseconds an input takes, so that a loaded shared
+# machine does not fail them; the PATHOLOGICAL inputs below test the time at scale.
 def assert_names_the_file(error: ContentError, path: str, text: str) -> None:
     assert error.path == path
     assert 1 <= error.line <= text.count("\n") + 2, error
     assert error.message and error.hint, error
 
 
-@settings(max_examples=200, deadline=timedelta(milliseconds=500))
+@settings(max_examples=200, deadline=timedelta(seconds=2))
 @given(documents())
 def test_split_document_succeeds_or_names_the_file_and_line(text):
     try:
@@ -40,7 +42,7 @@ def test_split_document_succeeds_or_names_the_file_and_line(text):
     assert document.body_line >= 1
 
 
-@settings(max_examples=200, deadline=timedelta(milliseconds=500))
+@settings(max_examples=200, deadline=timedelta(seconds=2))
 @given(text=markdown)
 def test_a_rendered_body_never_carries_script(text, scan_for_script):
     assert scan_for_script(render(text)) == []
@@ -54,7 +56,7 @@ def reader():
 
 @settings(
     max_examples=150,
-    deadline=timedelta(seconds=1),
+    deadline=timedelta(seconds=3),
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=documents())
