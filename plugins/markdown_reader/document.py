@@ -19,6 +19,7 @@ FENCE = "---"
 YAML_END = {"---", "..."}
 # libyaml's loader is ten times faster; the pure-Python one gives the same result.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DATE_LIKE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 # A native header is only taken as one when it names a field Pelican knows:
 # a first paragraph such as "Note: take it slowly." stays text.
@@ -98,6 +99,16 @@ def _split_yaml(lines: list[str], path: str) -> Document:
             hint="write each field as 'key: value' on its own line; quote values with ':' or '#'",
             rule="front-matter",
         ) from None  # fmt: skip
+    except ValueError as error:  # YAML reads 2025-13-45 as a date, then cannot build it
+        line = next(
+            (number for number, text in enumerate(lines[1:end], start=2) if _impossible_date(text)),
+            2,
+        )
+        raise ContentError(
+            path, line, f"front matter: not a real date ({error})",
+            hint="write dates as YYYY-MM-DD with a real month and day, for example 2025-03-14",
+            rule="front-matter",
+        ) from None  # fmt: skip
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -113,6 +124,15 @@ def _split_yaml(lines: list[str], path: str) -> Document:
             key_lines.setdefault(match.group(1).lower(), number)
     metadata = {str(key).lower(): _as_text(str(key).lower(), value) for key, value in data.items()}
     return Document(metadata, "\n".join(lines[end + 1 :]), end + 2, key_lines)
+
+
+def _impossible_date(text: str) -> bool:
+    for match in DATE_LIKE.finditer(text):
+        try:
+            datetime.date(*map(int, match.groups()))
+        except ValueError:
+            return True
+    return False
 
 
 def _split_native(lines: list[str]) -> Document:
