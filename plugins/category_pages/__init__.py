@@ -5,7 +5,8 @@ an introduction as its body) describes one category. Its introduction is shown
 above what belongs to the category, and every described category gets a page,
 even before any article is filed under it.
 
-Templates get `category_pages`: {category slug: Page}, in the editors' order.
+Templates get `category_pages`: {category slug: Page}, in the editors' order, and
+each article its neighbours in its category: `older_in_category`, `newer_in_category`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ def read_category_pages(generator) -> dict[str, Page]:
     return {Category(page.title, generator.settings).slug: page for page in pages}
 
 
+def link_neighbours(articles) -> None:
+    """Give each article of one category its older and newer neighbour, once per
+    build (a template looking them up would cost the square of the article count).
+    `articles` is newest first, as Pelican lists a category."""
+    for index, article in enumerate(articles):
+        article.older_in_category = articles[index + 1] if index + 1 < len(articles) else None
+        article.newer_in_category = articles[index - 1] if index > 0 else None
+
+
 def add_category_pages(generator) -> None:
     pages = read_category_pages(generator)
     present = {category.slug for category, _ in generator.categories}
@@ -54,6 +64,7 @@ def add_category_pages(generator) -> None:
         if slug not in present:
             generator.categories.append((Category(page.title, generator.settings), []))
     for category, articles in generator.categories:
+        link_neighbours(articles)
         if category.slug not in pages:
             logger.error(
                 "%s: category '%s' has no page: add content/%s/%s.md with a title and summary",

@@ -107,7 +107,7 @@ def _split_yaml(lines: list[str], path: str) -> Document:
         raise ContentError(
             path, line, f"front matter: not a real date ({error})",
             hint="write dates as YYYY-MM-DD with a real month and day, for example 2025-03-14",
-            rule="front-matter",
+            rule="front-matter-date",
         ) from None  # fmt: skip
     if data is None:
         data = {}

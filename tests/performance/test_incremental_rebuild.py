@@ -71,5 +71,7 @@ def test_a_broken_edit_writes_nothing_and_the_next_good_save_recovers(
     assert not builder.build()
     assert site_files(tmp_path / "served") == before
     edit(content / "articles/hello.md", article("Hello", 2, "Recovered."))
+    (tmp_path / "served/sitemap.xml").unlink()
     assert builder.build()
     assert "Recovered." in (tmp_path / "served/hello/index.html").read_text()
+    assert "/hello/" in (tmp_path / "served/sitemap.xml").read_text()

@@ -86,7 +86,9 @@ def test_ctrl_c_during_the_swap_waits_until_the_new_output_is_in_place(tmp_path,
 
     def rename_then_interrupt(source, target):
         rename(source, target)
-        os.kill(os.getpid(), signal.SIGINT)  # between the two renames of the swap
+        # between the two renames of the swap; aimed at this thread, as a terminal's
+        # Ctrl-C reaches the single-threaded build (other test threads may be alive here)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
 
     monkeypatch.setattr(build_script.os, "rename", rename_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
