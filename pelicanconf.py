@@ -25,6 +25,7 @@ PLUGINS = [
     "table_of_contents",
     "resource_directory",
     "pelican.plugins.sitemap",
+    "fixed_urls",
     # Last: bundles and fingerprints assets in the pages the others wrote.
     "asset_pipeline",
 ]
@@ -62,7 +63,14 @@ TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
 # Escape every value a template prints unless it is marked safe: titles and
 # metadata from a pull request must never become markup.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Each build makes a new template environment: no need to check templates for changes
+# every time a page includes a partial.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
 
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

@@ -5,7 +5,8 @@ an introduction as its body) describes one category. Its introduction is shown
 above what belongs to the category, and every described category gets a page,
 even before any article is filed under it.
 
-Templates get `category_pages`: {category slug: Page}, in the editors' order, and
+Templates get `category_pages`: {category slug: Page}, in the editors' order,
+`category_links`: [(url, name)] in the same order, and
 each article its neighbours in its category: `older_in_category`, `newer_in_category`.
 """
 
@@ -78,6 +79,10 @@ def add_category_pages(generator) -> None:
         key=lambda item: order.index(item[0].slug) if item[0].slug in order else len(order)
     )
     generator.context["category_pages"] = pages
+    # Every page's navigation lists the categories: their addresses, worked out once.
+    generator.context["category_links"] = [
+        (category.url, category.name) for category, _ in generator.categories
+    ]
 
 
 def register() -> None:
