@@ -16,12 +16,10 @@ cannot reload a plugin's code safely).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -85,17 +83,6 @@ class MemoryBytecodeCache(BytecodeCache):
 
 class BuildAborted(Exception):
     """Raised before anything is written when reading the content found errors."""
-
-
-def finish_into_scratch(pelican) -> None:
-    """Plugins reset their state when a build is finalized (the sitemap keeps its
-    page queue and its run until then): finish an aborted build into a throwaway
-    folder, so that the next build in this process starts clean."""
-    with tempfile.TemporaryDirectory() as scratch:
-        pelican.output_path = scratch
-        for receiver in signals.finalized.receivers_for(pelican):
-            with contextlib.suppress(Exception):  # post-processing of a half-built scratch
-                receiver(pelican)
 
 
 def use_selective_writer(_pelican):
@@ -226,11 +213,10 @@ class Builder:
         ]
         for signal, handler in hooks:
             signal.connect(handler)
-        pelican = Pelican(settings)
         try:
-            pelican.run()
+            Pelican(settings).run()
         except BuildAborted:
-            finish_into_scratch(pelican)
+            pass
         except Exception as error:  # reported like any other finding
             self.collector.emit(logging.makeLogRecord({"msg": str(error), "levelno": 40}))
         finally:

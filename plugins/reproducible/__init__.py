@@ -3,7 +3,8 @@
 Two things would otherwise read the clock: an Atom feed with no entries (a
 category page with no article yet) takes the build time as its `updated` date,
 and the sitemap plugin dates the pages that have no date of their own (home,
-lists) with the time it was imported. Both get `source_date` instead.
+lists) with the time it was imported. Both get `source_date` instead. Nor may
+the output depend on an earlier, failed build in the same process.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ def date_undated_sitemap_entries(generators) -> None:
         sitemap.generator.now = content_source_date(generators[0].context)
 
 
+def start_a_fresh_sitemap(_pelican) -> None:
+    """The sitemap plugin forgets its build only when that build finishes: after a
+    failed build in the same process (the devserver, tests) it would never write
+    a sitemap again, nor drop the pages it had queued."""
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None:
+        sitemap.generator._main_pelican = None
+        sitemap.generator.page_queue = []
+
+
 def register() -> None:
+    signals.initialized.connect(start_a_fresh_sitemap)
     signals.feed_generated.connect(date_empty_feed)
     signals.all_generators_finalized.connect(date_undated_sitemap_entries)
