@@ -149,3 +149,11 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab with its own storage, closed after the test."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

@@ -40,13 +40,6 @@ def url(real_site, serve):
     return serve(real_site) + "/resources/"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 def shown(page) -> list[str]:
     return page.locator("article.resource:visible").evaluate_all("nodes => nodes.map(n => n.id)")
 

@@ -40,14 +40,6 @@ def checklist_url(real_site, serve):
     return serve(real_site) + "/checklist/"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def pdf_page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
