@@ -1,6 +1,10 @@
-"""Asset pipeline: one fingerprinted stylesheet, fingerprinted scripts, safe
-external links and a `_headers` file in every build; minified pages and
-precompressed copies for publication.
+"""Asset pipeline: one fingerprinted stylesheet, fingerprinted scripts and a
+`_headers` file in every build; minified pages and precompressed copies for
+publication.
+
+Templates get `asset_url("css/site.css")` (the bundle) and
+`asset_url("js/<name>.js")`, paths below SITEURL, and the test `is external`
+for links that need `rel="noopener noreferrer"`.
 
 Settings: STYLESHEETS (bundled in this order), CONTENT_SECURITY_POLICY,
 ASSETS_MINIFY and ASSETS_PRECOMPRESS (both False unless set, as publishconf.py does).
@@ -10,50 +14,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markdown_reader.render import is_external
 from pelican import signals
 
-from .pipeline import Options, process_site
+from .pipeline import Assets, Options, finish_site, name_assets
 
-# The pages the running build wrote (Pelican's writer reports each one).
-_written_pages: list[Path] = []
-# When each page was last processed, for builds that leave some pages alone.
-_processed: dict[Path, int] = {}
+# The running build's assets: named before rendering, written after it.
+_named: Assets | None = None
 
 
-def forget_pages(_pelican) -> None:
-    _written_pages.clear()
-
-
-def note_page(path, context=None) -> None:
-    if str(path).endswith(".html"):
-        _written_pages.append(Path(path))
-
-
-def process_output(pelican) -> None:
-    settings = pelican.settings
-    site_url = settings.get("SITEURL", "")
-    options = Options(
+def _options(settings) -> Options:
+    return Options(
         static_dir=settings.get("THEME_STATIC_DIR", "theme"),
         stylesheets=tuple(settings.get("STYLESHEETS", ())),
         content_security_policy=settings.get("CONTENT_SECURITY_POLICY", ""),
-        own_origin=site_url if "://" in site_url else "",
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
     )
-    pages = [page for page in dict.fromkeys(_written_pages) if _changed_since_processed(page)]
-    process_site(Path(pelican.output_path), options, pages=pages)
-    for page in pages:
-        _processed[page] = page.stat().st_mtime_ns
 
 
-def _changed_since_processed(page: Path) -> bool:
-    """False for a page left untouched since an earlier build in this process
-    processed it (the devserver reports pages it did not write again)."""
-    processed = _processed.get(page)
-    return processed is None or processed != page.stat().st_mtime_ns
+def name_theme_assets(pelican) -> None:
+    global _named
+    settings = pelican.settings
+    _named = name_assets(Path(settings["THEME"]) / "static", _options(settings))
+    settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "asset_url": _named.url}
+    settings["JINJA_TESTS"] = {**settings["JINJA_TESTS"], "external": is_external}
+
+
+def write_theme_assets(generators) -> None:
+    """Before any page is written: the checklist's PDFs load the stylesheet."""
+    if _named is not None:
+        _named.write(Path(generators[0].output_path))
+
+
+def finish_output(pelican) -> None:
+    finish_site(Path(pelican.output_path), _options(pelican.settings))
 
 
 def register() -> None:
-    signals.initialized.connect(forget_pages)
-    signals.content_written.connect(note_page)
-    signals.finalized.connect(process_output)
+    signals.initialized.connect(name_theme_assets)
+    signals.all_generators_finalized.connect(write_theme_assets)
+    signals.finalized.connect(finish_output)

@@ -1,9 +1,10 @@
-"""The asset pipeline over a built output folder (see assets.py for each step)."""
+"""The asset pipeline in two steps (see assets.py for each operation):
+`name_assets` before any page is rendered, from the theme's sources, and
+`finish_site` over the built output folder."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,44 +19,54 @@ class Options:
     static_dir: str = "theme"  # THEME_STATIC_DIR: where the theme's static files land
     stylesheets: tuple[str, ...] = ()  # STYLESHEETS, in cascade order
     content_security_policy: str = ""
-    own_origin: str = ""  # SITEURL when absolute: links there are not external
     minify: bool = False
     precompress: bool = False
     settings_path: str = "pelicanconf.py"  # named in errors about STYLESHEETS
 
 
-@dataclass
-class Result:
-    bundle: str = ""
-    renamed: dict[str, str] = field(default_factory=dict)
-    pages: int = 0
-    compressed: int = 0
+@dataclass(frozen=True)
+class Assets:
+    """The theme's stylesheet bundle and scripts under their fingerprinted names."""
+
+    static_dir: str
+    # By the name templates ask for: {"js/x.js": ("js/x.<hash>.js", content)}.
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+    def url(self, name: str) -> str:
+        """Where a page links an asset, below SITEURL: `css/site.css` is the bundle
+        of STYLESHEETS, `js/<name>.js` a script of the theme."""
+        if name not in self.files:
+            known = ", ".join(self.files)
+            raise ValueError(f"asset_url({name!r}): the theme has no such asset (it has {known})")
+        return f"{self.static_dir}/{self.files[name][0]}"
+
+    def write(self, output: Path) -> None:
+        for target, content in self.files.values():
+            path = output / self.static_dir / target
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
 
 
-def process_site(output: Path, options: Options, pages: Iterable[Path] | None = None) -> Result:
-    """Bundle and fingerprint the theme's assets, rewrite the pages to use them
-    (`pages`, or else every page in `output`: a devserver rebuild writes only
-    some), write `_headers`, and for publication minify and precompress."""
-    result = Result()
-    static = output / options.static_dir
+def name_assets(theme_static: Path, options: Options) -> Assets:
+    """Bundle the stylesheets and name every file after its content, reading the
+    theme's own static folder: pages link the names before the files are copied."""
+    files = {}
     if options.stylesheets:
-        result.bundle = _write_bundle(static / "css", options)
-    result.renamed = _fingerprint_scripts(static / "js")
-    for page in output.rglob("*.html") if pages is None else pages:
-        html = page.read_text(encoding="utf-8")
-        new = assets.rewrite_page(
-            html,
-            static_url=options.static_dir,
-            bundled=list(options.stylesheets),
-            bundle=result.bundle,
-            renamed=result.renamed,
-            own_origin=options.own_origin,
-        )
-        if options.minify:
-            new = assets.minify_page(new)
-        if new != html:
-            page.write_text(new, encoding="utf-8")
-        result.pages += 1
+        bundle = _bundle(theme_static / "css", options)
+        name = assets.fingerprinted_name(assets.BUNDLE_NAME, bundle)
+        files[f"css/{assets.BUNDLE_NAME}"] = (f"css/{name}", bundle)
+    for path in sorted((theme_static / "js").glob("*.js")):
+        if not assets.is_fingerprinted(path.name):
+            script = path.read_bytes()
+            name = assets.fingerprinted_name(path.name, script)
+            files[f"js/{path.name}"] = (f"js/{name}", script)
+    return Assets(options.static_dir, files)
+
+
+def finish_site(output: Path, options: Options) -> int:
+    """Write `_headers` into a built site; for publication, minify its pages and
+    precompress its text files. Returns how many compressed copies were written."""
+    static = output / options.static_dir
     immutable = [
         "/" + path.relative_to(output).as_posix()
         for path in static.rglob("*")
@@ -64,9 +75,10 @@ def process_site(output: Path, options: Options, pages: Iterable[Path] | None = 
     (output / "_headers").write_text(
         headers_file(options.content_security_policy, immutable), encoding="utf-8"
     )
-    if options.precompress:
-        result.compressed = precompress_site(output)
-    return result
+    if options.minify:
+        for page in output.rglob("*.html"):
+            page.write_text(assets.minify_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return precompress_site(output) if options.precompress else 0
 
 
 def precompress_site(output: Path) -> int:
@@ -79,7 +91,7 @@ def precompress_site(output: Path) -> int:
     return written
 
 
-def _write_bundle(css: Path, options: Options) -> str:
+def _bundle(css: Path, options: Options) -> bytes:
     sources = []
     for name in options.stylesheets:
         path = css / name
@@ -94,21 +106,4 @@ def _write_bundle(css: Path, options: Options) -> str:
     bundle = assets.bundle_stylesheets(sources)
     if options.minify:
         bundle = assets.minify_css(bundle)
-    data = bundle.encode("utf-8")
-    name = assets.fingerprinted_name(assets.BUNDLE_NAME, data)
-    (css / name).write_bytes(data)
-    return name
-
-
-def _fingerprint_scripts(js: Path) -> dict[str, str]:
-    renamed = {}
-    if not js.is_dir():
-        return renamed
-    for path in sorted(js.glob("*.js")):
-        if assets.is_fingerprinted(path.name):
-            continue
-        data = path.read_bytes()
-        name = assets.fingerprinted_name(path.name, data)
-        (js / name).write_bytes(data)
-        renamed[f"js/{path.name}"] = f"js/{name}"
-    return renamed
+    return bundle.encode("utf-8")

@@ -1,8 +1,10 @@
-"""The markdown-it-py parser of the site, and the rules it adds for headings.
+"""The markdown-it-py parser of the site, and the rules it adds for headings and links.
 
 Headings take trailing attributes (`## Eating {#eating .win label="Ate something"}`)
 and get stable ids: the explicit `#id`, or a slug of their text, unique in the page.
 Attributes that are not safe HTML stay in `token.meta["attrs"]` for plugins to read.
+Links to other sites carry `rel="noopener noreferrer"`: the other site learns
+nothing of the visit and gets no handle on the page.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ PELICAN_LINK = re.compile(r"^(\{(?:static|filename|attach|tag|category|author|in
 SMART_QUOTES_BUDGET = 20_000_000
 # No leading `\s*`: searched from every space of a long heading, it took quadratic time.
 TRAILING_ATTRS = re.compile(r"(\{[^{}]*\})\s*$")
+EXTERNAL_REL = "noopener noreferrer"
 
 
 def slugify(text: str) -> str:
@@ -52,6 +55,7 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.core.ruler.before("inline", "heading_attrs", _heading_attrs)
     md.core.ruler.at("smartquotes", _smart_quotes_within_budget)
     md.core.ruler.push("heading_ids", _heading_ids)
+    md.add_render_rule("link_open", _link_open)
     normalize = md.normalizeLink
     md.normalizeLink = lambda url: _keep_pelican_prefix(url, normalize)
     return md
@@ -64,6 +68,20 @@ def render(body: str, allow_html: bool = False) -> str:
 def render_inline(text: str, allow_html: bool = False) -> str:
     """A one-line field such as a summary: no paragraph around it."""
     return make_parser(allow_html).renderInline(text)
+
+
+def is_external(href: str) -> bool:
+    """Whether a link leads to another site. A page cannot tell its own absolute
+    address from another site's, so every absolute address counts: a link to
+    this site's own address loses nothing by sending no referrer."""
+    return href.startswith(("http://", "https://", "//"))
+
+
+def _link_open(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    if is_external(str(token.attrGet("href") or "")):
+        token.attrSet("rel", EXTERNAL_REL)
+    return renderer.renderToken(tokens, index, options, env)
 
 
 def _keep_pelican_prefix(url: str, normalize) -> str:

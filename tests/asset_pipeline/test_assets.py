@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import gzip
+import re
 
 import brotli
 import pytest
 from asset_pipeline import assets
 from asset_pipeline.headers import CACHE_IMMUTABLE, headers_file, security_headers
-from asset_pipeline.pipeline import Options, process_site
+from asset_pipeline.pipeline import Options, finish_site, name_assets
 from markdown_reader.errors import ContentError
 
 PAGE = """<head>
-  <link rel="stylesheet" href="../theme/css/site.css">
-  <link rel="stylesheet" href="../theme/css/checklist.css">
-  <link rel="stylesheet" href="../theme/css/print-only.css">
-  <script src="../theme/js/exit.js" defer></script>
+  <link rel="stylesheet" href="../theme/css/site.0123456789.css">
 </head>
-<a href="https://example.org/help">help</a>
-<a href="https://www.bbc.co.uk/weather" rel="nofollow noreferrer" class="exit">exit</a>
-<a href="/resources/">ours</a> <a href="tel:988">call</a>
+<p>small wins</p>
 """
-
-
-def rewrite(html: str, **options) -> str:
-    return assets.rewrite_page(
-        html,
-        static_url="theme",
-        bundled=["site.css", "checklist.css"],
-        bundle="site.0123456789.css",
-        renamed={"js/exit.js": "js/exit.abcdefabcd.js"},
-        **options,
-    )
 
 
 def test_fingerprints_change_with_the_content_only():
@@ -41,29 +26,36 @@ def test_fingerprints_change_with_the_content_only():
     assert assets.is_fingerprinted(first) and not assets.is_fingerprinted("site.css")
 
 
-def test_pages_link_one_bundle_in_place_of_the_bundled_stylesheets():
-    html = rewrite(PAGE)
-    assert html.count('rel="stylesheet"') == 2
-    assert '<link rel="stylesheet" href="../theme/css/site.0123456789.css">' in html
-    assert "print-only.css" in html  # not in STYLESHEETS: left alone
-    assert "checklist.css" not in html
-    assert 'src="../theme/js/exit.abcdefabcd.js"' in html
+def make_theme_static(tmp_path):
+    static = tmp_path / "theme-static"
+    (static / "css").mkdir(parents=True)
+    (static / "js").mkdir()
+    (static / "css/site.css").write_text("body { margin: 0; }\n")
+    (static / "css/checklist.css").write_text(".grid { display: grid; }\n")
+    (static / "js/exit.js").write_text("document.title;\n" * 30)
+    return static
 
 
-def test_links_to_other_sites_get_noopener_noreferrer_and_keep_their_rel():
-    html = rewrite(PAGE)
-    assert '<a href="https://example.org/help" rel="noopener noreferrer">' in html
-    assert 'rel="nofollow noreferrer noopener" class="exit"' in html
-    assert '<a href="/resources/">' in html and '<a href="tel:988">' in html
-    assert rewrite(html) == html  # a second pass changes nothing
+def test_assets_are_named_after_their_content_before_any_page_is_written(tmp_path):
+    static = make_theme_static(tmp_path)
+    named = name_assets(static, Options(stylesheets=("site.css", "checklist.css")))
+    bundle_url = named.url("css/site.css")
+    script_url = named.url("js/exit.js")
+    assert re.fullmatch(r"theme/css/site\.[0-9a-f]{10}\.css", bundle_url)
+    assert re.fullmatch(r"theme/js/exit\.[0-9a-f]{10}\.js", script_url)
+    output = tmp_path / "output"
+    named.write(output)
+    bundle = (output / bundle_url).read_bytes()
+    assert bundle.index(b"margin") < bundle.index(b"grid")  # cascade order kept
+    assert (output / script_url).read_bytes() == (static / "js/exit.js").read_bytes()
+    (static / "js/exit.js").write_text("document.title = 'changed';\n")
+    assert name_assets(static, Options()).url("js/exit.js") != script_url
 
 
-def test_links_to_the_sites_own_absolute_address_are_not_external():
-    html = rewrite(
-        '<a href="https://smallwins.example.org/about/">x</a>',
-        own_origin="https://smallwins.example.org",
-    )
-    assert "rel=" not in html
+def test_asking_for_an_asset_the_theme_lacks_names_those_it_has(tmp_path):
+    named = name_assets(make_theme_static(tmp_path), Options(stylesheets=("site.css",)))
+    with pytest.raises(ValueError, match=r"'js/gone.js'.*css/site.css, js/exit.js"):
+        named.url("js/gone.js")
 
 
 def test_the_bundle_keeps_the_cascade_order_and_minifies():
@@ -99,31 +91,23 @@ def test_headers_file_lists_security_headers_and_immutable_files():
     assert security_headers("x")["X-Content-Type-Options"] == "nosniff"
 
 
-def make_output(tmp_path):
+def test_a_publication_build_is_minified_and_precompressed(tmp_path):
+    static = make_theme_static(tmp_path)
+    options = Options(stylesheets=("site.css", "checklist.css"), minify=True, precompress=True)
+    named = name_assets(static, options)
     output = tmp_path / "output"
-    (output / "theme/css").mkdir(parents=True)
-    (output / "theme/js").mkdir()
-    (output / "theme/css/site.css").write_text("body { margin: 0; }\n")
-    (output / "theme/css/checklist.css").write_text(".grid { display: grid; }\n")
-    (output / "theme/js/exit.js").write_text("document.title;\n" * 30)
+    named.write(output)
     (output / "about").mkdir()
     (output / "about/index.html").write_text(PAGE + "<p>text</p>\n" * 40)
-    return output
-
-
-def test_a_publication_build_is_bundled_minified_and_precompressed(tmp_path):
-    output = make_output(tmp_path)
-    options = Options(stylesheets=("site.css", "checklist.css"), minify=True, precompress=True)
-    result = process_site(output, options)
-    bundle = output / "theme/css" / result.bundle
-    assert bundle.read_text() == "body{margin:0}.grid{display:grid}"
+    assert finish_site(output, options) > 0
+    assert (output / named.url("css/site.css")).read_text() == "body{margin:0}.grid{display:grid}"
     page = (output / "about/index.html").read_text()
-    assert f"../theme/css/{result.bundle}" in page and "\n  <link" not in page
+    assert "\n  <link" not in page and "<p>text</p><p>text</p>" in page
     assert (output / "about/index.html.br").exists() and (output / "about/index.html.gz").exists()
-    assert result.renamed["js/exit.js"] in (output / "_headers").read_text()
+    headers = (output / "_headers").read_text()
+    assert f"/{named.url('js/exit.js')}\n  Cache-Control: {CACHE_IMMUTABLE}" in headers
 
 
 def test_a_missing_stylesheet_is_a_clear_error(tmp_path):
-    output = make_output(tmp_path)
     with pytest.raises(ContentError, match="STYLESHEETS lists 'gone.css'"):
-        process_site(output, Options(stylesheets=("site.css", "gone.css")))
+        name_assets(make_theme_static(tmp_path), Options(stylesheets=("site.css", "gone.css")))

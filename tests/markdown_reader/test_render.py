@@ -49,6 +49,19 @@ def test_unsafe_links_and_attributes_are_dropped():
     assert 'width="10"' in html
 
 
+def test_links_to_other_sites_send_no_referrer_and_give_no_handle():
+    html = render(
+        "[help](https://example.org/help) <https://example.org/auto> [cdn](//cdn.example.org)"
+        ' [ours](/resources/) [call](tel:988) [top](#top) [x](https://a.example){rel="opener"}\n'
+    )
+    assert '<a href="https://example.org/help" rel="noopener noreferrer">' in html
+    assert '<a href="https://example.org/auto" rel="noopener noreferrer">' in html
+    assert '<a href="//cdn.example.org" rel="noopener noreferrer">' in html
+    assert '<a href="/resources/">' in html and '<a href="tel:988">' in html
+    assert '<a href="#top">' in html
+    assert 'opener"' not in html.replace("noopener", "")  # an editor cannot set rel
+
+
 def test_pelican_link_prefixes_survive():
     html = render("[a]({filename}/pages/about.md) ![b](<{static}/images/x y.png>)\n")
     assert 'href="{filename}/pages/about.md"' in html
