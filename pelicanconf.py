@@ -26,7 +26,8 @@ PLUGINS = [
     "resource_directory",
     "pelican.plugins.sitemap",
     "fixed_urls",
-    # Last: bundles and fingerprints assets in the pages the others wrote.
+    "parallel_writer",
+    # Last: writes _headers, and for publication minifies and compresses what the others wrote.
     "asset_pipeline",
 ]
 MARKDOWN_IT_ALLOW_HTML = False

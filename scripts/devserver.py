@@ -195,6 +195,7 @@ class Builder:
             "MARKDOWN_IT_KEEP_READS": True,
             "CACHE_CONTENT": True,
             "CONTENT_CACHING_LAYER": "generator",
+            "PARALLEL_WRITER": False,  # its own writer writes only what changed
             "LOAD_CONTENT_CACHE": False,
             "JINJA_ENVIRONMENT": {
                 **self.settings["JINJA_ENVIRONMENT"],

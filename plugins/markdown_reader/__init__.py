@@ -125,4 +125,6 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(prerender_articles)
     signals.page_generator_preread.connect(prerender_pages)
+    # Reading is over: no worker may outlive it (a writer forks this process).
+    signals.all_generators_finalized.connect(stop_prerendering)
     signals.finalized.connect(stop_prerendering)

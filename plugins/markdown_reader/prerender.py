@@ -93,8 +93,10 @@ class Prerenderer:
         return html if rendered_body == body else None
 
     def close(self) -> None:
+        """Stop the workers; returns when they are gone (at most one chunk later),
+        so that no thread of theirs is running when the build forks."""
         self._futures.clear()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def worth_it(paths: list[str]) -> bool:
