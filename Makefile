@@ -72,4 +72,4 @@ bench: $(INSTALLED) ## Compare build speed with plain Pelican on a synthetic cor
 	$(PY) scripts/bench.py $(BENCHOPTS)
 
 clean: ## Remove the built site and caches
-	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache .ruff_cache cache
+	rm -rf $(OUTPUTDIR) $(dir $(OUTPUTDIR)).$(notdir $(OUTPUTDIR))-spare __pycache__ .pytest_cache .ruff_cache cache

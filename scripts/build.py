@@ -4,6 +4,11 @@ The site is built into a staging folder next to the output folder and swapped in
 only when the build succeeds: a failed or interrupted build leaves the previous
 output exactly as it was.
 
+The output it replaces is kept as a spare (`.output-spare`), and the next build
+is written over that spare: on many file systems, writing over a file is several
+times cheaper than creating it. Whatever the new build did not write (a page since
+deleted) is removed before the swap, so the output is always exactly this build's.
+
 Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environment,
 130 interrupted (Ctrl-C or SIGTERM).
 """
@@ -11,6 +16,7 @@ Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environme
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import logging
 import os
@@ -112,12 +118,55 @@ def unsafe_output_reason(output: Path, project: Path) -> str | None:
     return None
 
 
+def spare_of(output: Path) -> Path:
+    return output.with_name(f".{output.name}-spare")
+
+
+def claim_staging(output: Path) -> Path:
+    """A new folder to build into, holding the spare output when there is one."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    # Atomic: of two builds starting at once, one gets the spare; without one,
+    # the build starts from nothing.
+    with contextlib.suppress(OSError):
+        os.rename(spare_of(output), staging)
+    return staging
+
+
 def build(settings, staging: Path, collector: Collector) -> None:
-    settings = {**settings, "OUTPUT_PATH": str(staging)}
+    # The spare is written over, so Pelican must neither empty it nor leave a static
+    # file uncopied because an older build's copy looks up to date.
+    settings = {
+        **settings,
+        "OUTPUT_PATH": str(staging),
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "STATIC_CHECK_IF_MODIFIED": False,
+    }
+    started = staging / ".build-started"
+    started.touch()
     try:
         Pelican(settings).run()
+        remove_unwritten(staging, started.stat().st_ctime_ns)
     except Exception as error:  # reported as a finding, never as a traceback
         collector.findings.append(finding_for(error))
+    finally:
+        started.unlink(missing_ok=True)
+
+
+def remove_unwritten(folder: Path, since_ns: int) -> None:
+    """Remove each file of `folder` not written since `since_ns` (by the file
+    system's own clock), then each folder that this left empty."""
+    emptied: set[str] = set()
+    for parent, folders, files in os.walk(folder, topdown=False):
+        for name in files:
+            path = os.path.join(parent, name)
+            if os.lstat(path).st_ctime_ns < since_ns:
+                os.unlink(path)
+                emptied.add(parent)
+        for name in folders:
+            path = os.path.join(parent, name)
+            if path in emptied and not os.listdir(path):
+                os.rmdir(path)
+                emptied.add(parent)
 
 
 def swap_in(staging: Path, output: Path) -> None:
@@ -135,7 +184,9 @@ def swap_in(staging: Path, output: Path) -> None:
             os.rename(staging, output)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        shutil.rmtree(retired, ignore_errors=True)
+        if retired.exists():
+            shutil.rmtree(spare_of(output), ignore_errors=True)  # another build's spare
+            os.rename(retired, spare_of(output))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: refusing to build into {output}: {reason}", file=sys.stderr)
         return EXIT_USAGE
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    staging = claim_staging(output)
     try:
         build(settings, staging, collector)
         findings = sorted(set(collector.findings))

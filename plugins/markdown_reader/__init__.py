@@ -1,5 +1,7 @@
 """Pelican reader for Markdown files, built on markdown-it-py.
 
+Every document gets `word_count`, the words of its text, for reading times.
+
 Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text);
 MARKDOWN_IT_KEEP_READS (default False) keeps each file's result in memory until
 the file changes, for a process that builds again and again (the devserver).
@@ -19,7 +21,7 @@ from . import prerender
 from .document import split_document
 from .errors import ContentError, display_path
 from .kept_reads import KeptReads
-from .render import render, render_inline
+from .render import render_counting_words, render_inline
 
 __all__ = ["ContentError", "MarkdownItReader", "register"]
 
@@ -59,7 +61,8 @@ class MarkdownItReader(BaseReader):
                     path, line, f"{key}: {error}",
                     hint=HINTS.get(key, "check the value of this field"), rule="front-matter",
                 ) from None  # fmt: skip
-        return body_html(source_path, document.body, allow_html), metadata
+        html, metadata["word_count"] = body_html(source_path, document.body, allow_html)
+        return html, metadata
 
 
 # With MARKDOWN_IT_KEEP_READS (the devserver, a long-lived process): each file's result.
@@ -70,9 +73,10 @@ _prerendered: prerender.Prerenderer | None = None
 _prerendered_generators: weakref.WeakSet = weakref.WeakSet()
 
 
-def body_html(source_path: str, body: str, allow_html: bool) -> str:
-    html = _prerendered and _prerendered.take(os.path.abspath(source_path), body, allow_html)
-    return html if html is not None else render(body, allow_html)
+def body_html(source_path: str, body: str, allow_html: bool) -> tuple[str, int]:
+    """The body's HTML and its words, from a worker when one has rendered it."""
+    rendered = _prerendered and _prerendered.take(os.path.abspath(source_path), body, allow_html)
+    return rendered or render_counting_words(body, allow_html)
 
 
 def prerender_files(generator, kind: str) -> None:

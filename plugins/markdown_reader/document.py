@@ -59,7 +59,14 @@ def split_document(text: str, path: str) -> Document:
 def _check_site_paths(document: Document, path: str) -> None:
     for key in PATH_KEYS & document.metadata.keys():
         value = document.metadata[key]
-        if isinstance(value, str) and value and not SITE_PATH.fullmatch(value):
+        if not isinstance(value, str):
+            raise ContentError(
+                path, document.metadata_lines.get(key, 1),
+                f"{key}: {value!r} is not a path",
+                hint=f"write {key} as one path on the line, for example 'eating-well'",
+                rule="front-matter",
+            )  # fmt: skip
+        if value and not SITE_PATH.fullmatch(value):
             raise ContentError(
                 path, document.metadata_lines.get(key, 1),
                 f"{key}: {value!r} is not a plain path inside the site",

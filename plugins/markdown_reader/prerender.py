@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from .document import split_document
 from .errors import ContentError
-from .render import render
+from .render import render_counting_words
 
 # Below this many files a second process costs more than it saves.
 MIN_FILES = 100
@@ -43,8 +43,8 @@ def leave_interrupts_to_the_build() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str]]:
-    """{path: (body, html)} for each file that reads and parses cleanly."""
+def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str, int]]:
+    """{path: (body, html, words)} for each file that reads and parses cleanly."""
     rendered = {}
     for path in paths:
         try:
@@ -52,7 +52,7 @@ def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str
                 body = split_document(file.read(), path).body
         except (OSError, UnicodeDecodeError, ContentError):
             continue
-        rendered[path] = (body, render(body, allow_html))
+        rendered[path] = (body, *render_counting_words(body, allow_html))
     return rendered
 
 
@@ -76,8 +76,9 @@ class Prerenderer:
             future = self._executor.submit(render_files, chunk, self.allow_html)
             self._futures.update(dict.fromkeys(chunk, future))
 
-    def take(self, path: str, body: str, allow_html: bool) -> str | None:
-        """The worker's HTML of `body`, or None when the caller should render it.
+    def take(self, path: str, body: str, allow_html: bool) -> tuple[str, int] | None:
+        """The worker's HTML of `body` and its words, or None when the caller
+        should render it.
 
         Never waits: a chunk the workers have not finished is the caller's to
         render, and one they have not started is withdrawn from them."""
@@ -89,8 +90,8 @@ class Prerenderer:
             return None
         if future.cancelled() or future.exception() is not None:
             return None
-        rendered_body, html = future.result().get(path, (None, None))
-        return html if rendered_body == body else None
+        rendered_body, *rendered = future.result().get(path, (None, None, 0))
+        return tuple(rendered) if rendered_body == body else None
 
     def close(self) -> None:
         """Stop the workers; returns when they are gone (at most one chunk later),

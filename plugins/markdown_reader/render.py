@@ -33,6 +33,8 @@ SMART_QUOTES_BUDGET = 20_000_000
 # No leading `\s*`: searched from every space of a long heading, it took quadratic time.
 TRAILING_ATTRS = re.compile(r"(\{[^{}]*\})\s*$")
 EXTERNAL_REL = "noopener noreferrer"
+# A word as Jinja's `wordcount` filter counts one.
+WORD = re.compile(r"\w+")
 
 
 def slugify(text: str) -> str:
@@ -63,6 +65,25 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
 
 def render(body: str, allow_html: bool = False) -> str:
     return make_parser(allow_html).render(body)
+
+
+def render_counting_words(body: str, allow_html: bool = False) -> tuple[str, int]:
+    """The body's HTML, and the number of words a reader reads in it: its text
+    and code, not its markup or link addresses."""
+    md = make_parser(allow_html)
+    env: dict = {}
+    tokens = md.parse(body, env)
+    return md.renderer.render(tokens, md.options, env), count_words(tokens)
+
+
+def count_words(tokens: list[Token]) -> int:
+    texts = []
+    for token in tokens:
+        if token.children:
+            texts += [c.content for c in token.children if c.type in ("text", "code_inline")]
+        elif token.type in ("fence", "code_block"):
+            texts.append(token.content)
+    return len(WORD.findall(" ".join(texts)))
 
 
 def render_inline(text: str, allow_html: bool = False) -> str:

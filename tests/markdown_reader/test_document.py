@@ -35,6 +35,8 @@ def test_a_first_paragraph_that_looks_like_a_field_stays_text():
         ("---\ntitle: A\n  bad: indent\n---\n", 3, "front matter"),
         ("---\n- a list\n---\n", 2, "'key: value' lines"),
         ("---\ntitle: A\ndate: 2025-13-45\n---\n", 3, "not a real date"),
+        ("---\ntitle: A\nsave_as: []\n---\n", 3, "save_as: [] is not a path"),
+        ("---\ntitle: A\nslug: ../../etc\n---\n", 3, "not a plain path inside the site"),
     ],
 )
 def test_malformed_front_matter_names_the_line(text, line, words):

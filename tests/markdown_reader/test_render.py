@@ -1,5 +1,12 @@
+from jinja2 import Environment
 from markdown_it.token import Token
-from markdown_reader.render import heading_attrs, make_parser, render, slugify
+from markdown_reader.render import (
+    heading_attrs,
+    make_parser,
+    render,
+    render_counting_words,
+    slugify,
+)
 
 
 def test_commonmark_extensions_are_on():
@@ -71,3 +78,16 @@ def test_pelican_link_prefixes_survive():
 def test_slugify_is_stable():
     assert slugify("  Saying No -- to   Things!  ") == "saying-no-to-things"
     assert slugify("!!!") == "section"
+
+
+def test_words_are_counted_as_the_theme_would_count_the_page_text():
+    body = (
+        "## Eating {#eating .win}\n\nTwo [linked words](https://example.org/a/long/address)"
+        " and `code here`, a table:\n\n| day | win |\n|---|---|\n| Monday | got up |\n\n"
+        "```\nfenced code\n```\n\n- one\n- two[^1]\n\n[^1]: A note.\n"
+    )
+    html, words = render_counting_words(body)
+    assert html == render(body)
+    counted = Environment().from_string("{{ html|striptags|wordcount }}").render(html=html)
+    assert words == 20
+    assert abs(words - int(counted)) <= 2  # footnote markers aside, the same text

@@ -20,7 +20,42 @@ def test_a_failed_build_leaves_the_previous_output_exactly_as_it_was(good_build,
     assert result.returncode == 1
     after = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
     assert after == before
-    assert not list(output.parent.glob(".output-*"))
+    assert not list(output.parent.glob(".output-building-*"))
+
+
+def test_the_next_build_writes_over_the_spare_and_keeps_nothing_stale(
+    make_site, run_pelican, tmp_path
+):
+    output, spare = tmp_path / "output", tmp_path / ".output-spare"
+    content = make_site(
+        {"articles/gone-soon.md": "---\ntitle: Gone soon\ndate: 2025-01-02\ncategory: Coping\n---\nHi.\n"}
+    )
+    assert run_pelican(content).returncode == 0
+    first_home = (output / "index.html").stat().st_ino
+    assert run_pelican(content).returncode == 0
+    assert spare.is_dir() and (spare / "index.html").stat().st_ino == first_home
+    (content / "articles/gone-soon.md").unlink()
+    result = run_pelican(content)
+    assert result.returncode == 0, result.stderr
+    # the spare became the output: the same files, written over
+    assert (output / "index.html").stat().st_ino == first_home
+    assert not (output / "gone-soon").exists()
+    assert "gone-soon" not in (output / "sitemap.xml").read_text()
+    assert not list(output.rglob(".build-started"))
+    fresh = tmp_path / "fresh"
+    (tmp_path / "output").rename(tmp_path / "kept")
+    spare.rename(tmp_path / "old-spare")
+    assert run_pelican(content).returncode == 0
+    output.rename(fresh)
+    assert files_of(fresh) == files_of(tmp_path / "kept")  # as a build from nothing
+
+
+def files_of(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_all_errors_are_listed_together_sorted_with_a_summary(good_build, run_pelican):
