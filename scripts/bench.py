@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -280,8 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild_child:
         ours, content, runs = args.rebuild_child
         return rebuild_child(Path(ours), Path(content), int(runs))
-    print("plain: Pelican, Python-Markdown, simple theme. reader: the same with our reader.")
-    print("site: this project (reader, plugins, theme). Ratios are against plain.")
+    print("plain: Pelican, Python-Markdown, simple theme, --delete-output-directory.")
+    print("reader: the same with our reader. site: this project (reader, plugins, theme).")
+    print("Every build is a clean one. Ratios are against plain.")
     print("rebuild: after editing one article's text; plain uses Pelican's content cache,")
     print("site the devserver's in-process rebuild. Medians of", args.runs, "runs.")
     print(
@@ -292,13 +292,15 @@ def main(argv: list[str] | None = None) -> int:
     for pages in args.pages:
         content = write_corpus(pages)
         ours, plain, reader_only = settings_files(content)
-        output = WORK / "output"
-        shutil.rmtree(output, ignore_errors=True)
+        # Each its own output folder, as on an editor's machine: every build is a
+        # clean one (plain Pelican empties its folder first; ours removes whatever
+        # it did not write), and ours writes over the files of its build before last.
         plain_cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(plain)]
-        plain_cmd += ["-o", str(output), "--delete-output-directory", "-q"]
+        plain_cmd += ["-o", str(WORK / "output-plain"), "--delete-output-directory", "-q"]
         reader_cmd = [*plain_cmd[:4], "-s", str(reader_only), *plain_cmd[6:]]
+        reader_cmd[reader_cmd.index("-o") + 1] = str(WORK / "output-reader")
         our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours)]
-        our_cmd += ["--output", str(output)]
+        our_cmd += ["--output", str(WORK / "output")]
         (plain_s, plain_mib), (reader_s, _), (our_s, our_mib) = measure(
             [plain_cmd, reader_cmd, our_cmd], args.runs
         )

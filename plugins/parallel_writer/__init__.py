@@ -1,9 +1,11 @@
 """Article pages rendered and written on two cores.
 
 Pelican writes one page after another on one core. This writer holds back each
-article's page until the articles generator has written everything else, then
-writes half of them in this process and half in a forked copy of it (see
-halves.py): on a site of many articles, writing them takes about half as long.
+article's page; when the articles generator moves on to its other pages (home,
+archives, tags, categories), a forked copy of this process starts writing the
+held-back pages from the last, and once those other pages are written, this
+process writes them from the first until the two meet (see both_ends.py). On a
+site of many articles, writing takes about half as long.
 
 Setting: PARALLEL_WRITER (default True). The devserver turns it off: it writes
 only the pages an edit changed.
@@ -15,31 +17,46 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .halves import run_in_halves
+from .both_ends import BothEnds
+
+Job = tuple[str, object, dict, dict]  # name, template, context, keyword arguments
 
 
 class ParallelWriter(Writer):
-    """Pelican's writer, except that article pages wait for `write_held_back`."""
+    """Pelican's writer, except that article pages wait for `start_held_back`
+    and `finish_held_back`."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.held_back: list[tuple[str, object, dict, dict]] = []
+        self.holding = True
+        self.held_back: list[Job] = []
+        self.split: BothEnds[Job] | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if "article" in kwargs and not args and not kwargs.get("paginated"):
+        if self.holding and "article" in kwargs and not args and not kwargs.get("paginated"):
             self.held_back.append((name, template, context, kwargs))
             return None
+        self.start_held_back()  # the other pages are written while the copy writes articles
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def write_held_back(self) -> None:
-        jobs, self.held_back = self.held_back, []
-        written_elsewhere = run_in_halves(jobs, self._write)
-        # Reported here as Pelican reports every page it writes (the sitemap lists them).
-        for name, _, context, kwargs in written_elsewhere:
+    def start_held_back(self) -> None:
+        if self.holding and self.held_back:
+            self.holding = False
+            self.split = BothEnds(self.held_back, self._write)
+            self.split.start()
+
+    def finish_held_back(self) -> None:
+        self.start_held_back()
+        if self.split is None:
+            return
+        split, self.split = self.split, None
+        # The copy's pages, reported here as Pelican reports every page it writes
+        # (the sitemap lists them).
+        for name, _, context, kwargs in split.finish():
             path = sanitised_join(self.output_path, name)
             signals.content_written.send(path, context={**context, **kwargs})
 
-    def _write(self, job: tuple[str, object, dict, dict]) -> None:
+    def _write(self, job: Job) -> None:
         name, template, context, kwargs = job
         super().write_file(name, template, context, **kwargs)
 
@@ -48,11 +65,11 @@ def parallel_writer(pelican):
     return ParallelWriter if pelican.settings.get("PARALLEL_WRITER", True) else None
 
 
-def write_held_back(generator, writer) -> None:
+def finish_held_back(generator, writer) -> None:
     if isinstance(writer, ParallelWriter):
-        writer.write_held_back()
+        writer.finish_held_back()
 
 
 def register() -> None:
     signals.get_writer.connect(parallel_writer)
-    signals.article_writer_finalized.connect(write_held_back)
+    signals.article_writer_finalized.connect(finish_held_back)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from parallel_writer import halves
+from parallel_writer import both_ends
 from pelican.log import LimitFilter
 
 
@@ -56,8 +56,8 @@ def warnings_of(caplog) -> list[logging.LogRecord]:
 def test_two_cores_write_and_warn_exactly_as_one(
     make_site, build_site, tmp_path, monkeypatch, caplog, fresh_log_limits
 ):
-    monkeypatch.setattr(halves, "spare_cores", lambda: 1)
-    count = halves.MIN_JOBS + 20
+    monkeypatch.setattr(both_ends, "spare_cores", lambda: 1)
+    count = both_ends.MIN_JOBS + 20
     content = make_site(many_articles(count))
     parallel = files_of(build_site(content))
     parallel_warnings = warnings_of(caplog)
