@@ -27,11 +27,8 @@ def test_the_next_build_writes_over_the_spare_and_keeps_nothing_stale(
     make_site, run_pelican, tmp_path
 ):
     output, spare = tmp_path / "output", tmp_path / ".output-spare"
-    content = make_site(
-        {
-            "articles/gone-soon.md": "---\ntitle: Gone soon\ndate: 2025-01-02\ncategory: Coping\n---\nHi.\n"
-        }
-    )
+    gone_soon = "---\ntitle: Gone soon\ndate: 2025-01-02\ncategory: Coping\n---\nHi.\n"
+    content = make_site({"articles/gone-soon.md": gone_soon})
     assert run_pelican(content).returncode == 0
     first_home = (output / "index.html").stat().st_ino
     assert run_pelican(content).returncode == 0
