@@ -26,6 +26,9 @@ help: ## List the targets
 $(INSTALLED): pyproject.toml
 	@test -x $(PY) || scripts/bootstrap-python $(PYTHON) $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@# Byte-compiled as pip compiles installed packages: a build does not compile them
+	@# again where Python is told not to write bytecode itself (PYTHONDONTWRITEBYTECODE).
+	$(PY) -m compileall -q plugins scripts checks
 	@touch $@
 
 install: $(INSTALLED) ## Create .venv and install the project with its test tools
