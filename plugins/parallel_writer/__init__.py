@@ -45,12 +45,13 @@ class ParallelWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if not self.holding or args:
             return super().write_file(name, template, context, *args, **kwargs)
-        earlier = self._held_by_name.pop(name, None)
+        earlier = self._held_by_name.get(name)
         if earlier is not None:
-            # A page written twice: both are written now, in order, so that
-            # Pelican's rules for it apply where Pelican expects them.
-            self._write(self.held_back[earlier])
-            self.held_back[earlier] = None
+            # A page written more than once: from now on each write happens at
+            # once, in order, so that Pelican's rules apply where it expects them.
+            if (job := self.held_back[earlier]) is not None:
+                self.held_back[earlier] = None
+                self._write(job)
             return super().write_file(name, template, context, **kwargs)
         self._held_by_name[name] = len(self.held_back)
         self.held_back.append((name, template, context, kwargs))

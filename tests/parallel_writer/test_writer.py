@@ -37,6 +37,8 @@ def test_a_page_written_twice_fails_at_the_second_write_as_in_pelican(tmp_path):
     with pytest.raises(FileOverwriteFailedError):
         writer.write_file("tag/index.html", Page("second"), {}, tag="b")
     assert (tmp_path / "tag/index.html").read_text() == "first"
+    with pytest.raises(FileOverwriteFailedError):  # and a third time
+        writer.write_file("tag/index.html", Page("third"), {}, tag="d")
     writer.write_file("other/index.html", Page("other"), {}, tag="c")
     writer.write_held_back()
     assert (tmp_path / "other/index.html").read_text() == "other"
