@@ -141,32 +141,38 @@ def build(settings, staging: Path, collector: Collector) -> None:
         "DELETE_OUTPUT_DIRECTORY": False,
         "STATIC_CHECK_IF_MODIFIED": False,
     }
-    started = staging / ".build-started"
-    started.touch()
+    spare_files = change_times(staging)
     try:
         Pelican(settings).run()
-        remove_unwritten(staging, started.stat().st_ctime_ns)
+        remove_unwritten(staging, spare_files)
     except Exception as error:  # reported as a finding, never as a traceback
         collector.findings.append(finding_for(error))
-    finally:
-        started.unlink(missing_ok=True)
 
 
-def remove_unwritten(folder: Path, since_ns: int) -> None:
-    """Remove each file of `folder` not written since `since_ns` (by the file
-    system's own clock), then each folder that this left empty."""
+def change_times(folder: Path) -> dict[str, int]:
+    """Each file under `folder`, with the time its inode last changed."""
+    return {
+        os.path.join(parent, name): os.lstat(os.path.join(parent, name)).st_ctime_ns
+        for parent, _, names in os.walk(folder)
+        for name in names
+    }
+
+
+def remove_unwritten(root: Path, spare_files: dict[str, int]) -> None:
+    """Remove each file of the spare that the build did not write (its change
+    time is as it was: no clock is compared), then each folder below `root`
+    that this left empty."""
     emptied: set[str] = set()
-    for parent, folders, files in os.walk(folder, topdown=False):
-        for name in files:
-            path = os.path.join(parent, name)
-            if os.lstat(path).st_ctime_ns < since_ns:
+    for path, changed in spare_files.items():
+        with contextlib.suppress(FileNotFoundError):
+            if os.lstat(path).st_ctime_ns == changed:
                 os.unlink(path)
-                emptied.add(parent)
-        for name in folders:
-            path = os.path.join(parent, name)
-            if path in emptied and not os.listdir(path):
-                os.rmdir(path)
-                emptied.add(parent)
+                emptied.add(os.path.dirname(path))
+    for folder in sorted(emptied, key=len, reverse=True):
+        with contextlib.suppress(OSError):  # not empty: something was written there
+            while folder != str(root) and not os.listdir(folder):
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
 
 
 def swap_in(staging: Path, output: Path) -> None:
