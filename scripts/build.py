@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     info.setLevel(logging.INFO)
     logging.getLogger().addHandler(info)
     logging.getLogger("pelican").setLevel(logging.INFO)
-    for chatty in ("pelican.writers", "pelican.utils", "pelican.generators"):
+    for chatty in ("pelican.writers", "pelican.utils", "pelican.generators", "pelican.plugins"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
 
     try:

@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+# WeasyPrint reports each step it takes, from the moment it is imported: none is
+# anything an editor can act on.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
 # Roomy first: a calm page with space to write; denser only when the wins need it.
 DENSITIES = ("roomy", "compact", "tight")
