@@ -5,9 +5,11 @@ only when the build succeeds: a failed or interrupted build leaves the previous
 output exactly as it was.
 
 The output it replaces is kept as a spare (`.output-spare`), and the next build
-is written over that spare: on many file systems, writing over a file is several
-times cheaper than creating it. Whatever the new build did not write (a page since
-deleted) is removed before the swap, so the output is always exactly this build's.
+is written over that spare: on some file systems (this project's build machine's
+among them), writing over a file is several times cheaper than creating it.
+Whatever the new build did not write (a page since deleted) is removed before the
+swap, so the output is always exactly this build's. A build that fails takes its
+spare with it: the next one starts from nothing.
 
 Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environment,
 130 interrupted (Ctrl-C or SIGTERM).
