@@ -79,18 +79,10 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Shown on every page. "Call or text 988": the Lifeline's own site was not among the
-# pages we could check, so the facts are cited from the federal rules that set 988 up
-# for calls and texts to the Lifeline (https://www.fcc.gov/fcc-adopts-rules-text-988)
-# and confirmed by https://veteranscrisisline.net/ ("Dial 988 then press 1").
-CRISIS_HELP = {
-    "text": "In the US, call or text 988 to reach the 988 Suicide & Crisis Lifeline.",
-    "links": [
-        {"label": "Call 988", "href": "tel:988"},
-        {"label": "Text 988", "href": "sms:988"},
-    ],
-    "directory_label": "Crisis lines in other countries",
-}
+# The crisis band on every page shows the main crisis lines of the reader's country
+# (each line's file in content/resources/ says, in main_crisis_line_for, where it is
+# the main one). This country's lines are shown until the reader chooses another.
+CRISIS_HELP_COUNTRY = "US"
 # The weekly checklist (/checklist/ and its PDFs) starts its week on "monday" or "sunday".
 CHECKLIST_WEEK_START = "monday"
 # The theme's stylesheets (theme/static/css/), one per component, in cascade order.

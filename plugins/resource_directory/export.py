@@ -8,11 +8,13 @@ the same file.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import uuid
+import zoneinfo
 
-from .schema import KINDS, OPEN_ALWAYS, Resource
+from .schema import DAYS, KINDS, OpeningTimes, Resource
 
 # Any fixed namespace works: it only has to stay the same from build to build.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "small-wins/resources")
@@ -20,9 +22,10 @@ HSDS_VERSION = "3.0"
 HSDS_TABLES = ("organizations", "services", "phones", "schedules", "service_areas", "languages")
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 CSV_COLUMNS = (
-    "id", "name", "kind", "summary", "categories", "phone", "phone_tel", "phone_note",
-    "sms_number", "sms_keyword", "sms_note", "chat", "website", "email", "contact_note",
-    "hours", "open_24_7", "countries", "regions", "languages", "ages_min", "ages_max",
+    "id", "name", "kind", "summary", "categories", "website", "phone", "phone_tel",
+    "phone_note", "sms_number", "sms_keyword", "sms_note", "chat", "help_page", "email",
+    "hours", "open_24_7", "countries", "regions", "main_crisis_line_for", "languages",
+    "ages_min", "ages_max",
     "cost", "cost_note", "source", "last_verified", "page",
 )  # fmt: skip
 
@@ -40,6 +43,46 @@ def fees_description(resource: Resource) -> str:
     return "; ".join(text for text in (resource.cost, resource.cost_note) if text)
 
 
+def utc_offset(zone: str, day: datetime.date) -> datetime.timedelta:
+    moment = datetime.datetime.combine(day, datetime.time(12), zoneinfo.ZoneInfo(zone))
+    return moment.utcoffset()
+
+
+def clock_with_offset(clock: str, offset: datetime.timedelta) -> str:
+    """HSDS times carry their UTC offset: 10:00 in New York in winter is 10:00-05:00."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{clock}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def schedule_rows(resource: Resource, service_id: str) -> list[dict]:
+    """HSDS weekly schedules. Offsets are those of the day the hours were checked
+    (a fixed day, so the export never depends on the clock); the time zone's name
+    says how they move with daylight saving."""
+    if resource.open_always:
+        return [row(
+            id=stable_id(resource.slug, "schedule"), service_id=service_id, freq="WEEKLY",
+            byday=EVERY_DAY, opens_at="00:00Z", closes_at="23:59Z",
+            description=resource.hours_text,
+        )]  # fmt: skip
+    offset = utc_offset(resource.time_zone, resource.last_verified) if resource.schedule else None
+    return [
+        row(
+            id=stable_id(resource.slug, "schedule", str(index)), service_id=service_id,
+            freq="WEEKLY", byday=by_day(times), wkst="MO",
+            opens_at=clock_with_offset(times.opens, offset),
+            closes_at=clock_with_offset(min(times.closes, "23:59"), offset),
+            timezone=offset.total_seconds() / 3600, description=resource.hours_text,
+            notes=f"Times are {resource.time_zone} time (daylight saving applies).",
+        )
+        for index, times in enumerate(resource.schedule)
+    ]  # fmt: skip
+
+
+def by_day(times: OpeningTimes) -> str:
+    return ",".join(day[:2].upper() for day in times.days if day in DAYS)
+
+
 def hsds(resources: list[Resource]) -> dict:
     """Open Referral HSDS 3.0 core tables, one organization and one service per resource."""
     tables: dict[str, list[dict]] = {name: [] for name in HSDS_TABLES}
@@ -52,10 +95,10 @@ def hsds(resources: list[Resource]) -> dict:
         ))  # fmt: skip
         tables["services"].append(row(
             id=service_id, organization_id=organization_id, name=resource.name,
-            description=resource.summary, url=resource.website or resource.chat,
+            description=resource.summary, url=resource.help_page or resource.website,
             email=resource.email, status="active", fees_description=fees_description(resource),
             minimum_age=resource.ages_min, maximum_age=resource.ages_max,
-            assured_date=resource.last_verified.isoformat(), alert=resource.contact_note,
+            assured_date=resource.last_verified.isoformat(),
         ))  # fmt: skip
         if resource.phone:
             tables["phones"].append(row(
@@ -71,14 +114,7 @@ def hsds(resources: list[Resource]) -> dict:
                 description=" ".join(filter(None, (resource.sms.keyword and keyword,
                                                    resource.sms.note))),
             ))  # fmt: skip
-        if resource.hours:
-            always = resource.hours == OPEN_ALWAYS
-            tables["schedules"].append(row(
-                id=stable_id(resource.slug, "schedule"), service_id=service_id,
-                description=resource.hours, freq="WEEKLY" if always else None,
-                byday=EVERY_DAY if always else None, opens_at="00:00Z" if always else None,
-                closes_at="23:59Z" if always else None,
-            ))  # fmt: skip
+        tables["schedules"] += schedule_rows(resource, service_id)
         areas = [*zip(resource.countries, resource.country_names, strict=True),
                  *zip(resource.regions, resource.region_names, strict=True)]  # fmt: skip
         for code, name in areas:
@@ -111,10 +147,10 @@ def to_csv(resources: list[Resource], page_url: str) -> str:
             "phone_note": phone.note if phone else "",
             "sms_number": sms.number if sms else "", "sms_keyword": sms.keyword if sms else "",
             "sms_note": sms.note if sms else "", "chat": resource.chat,
-            "website": resource.website, "email": resource.email,
-            "contact_note": resource.contact_note, "hours": resource.hours,
-            "open_24_7": "yes" if resource.open_always else "no",
+            "website": resource.website, "help_page": resource.help_page, "email": resource.email,
+            "hours": resource.hours_text, "open_24_7": "yes" if resource.open_always else "no",
             "countries": ";".join(resource.countries), "regions": ";".join(resource.regions),
+            "main_crisis_line_for": ";".join(resource.main_crisis_line_for),
             "languages": ";".join(resource.languages),
             "ages_min": "" if resource.ages_min is None else resource.ages_min,
             "ages_max": "" if resource.ages_max is None else resource.ages_max,
@@ -134,8 +170,8 @@ def _channel(resource: Resource) -> dict:
     if resource.sms:
         channel["serviceSmsNumber"] = {"@type": "ContactPoint",
                                        "telephone": resource.sms.number}  # fmt: skip
-    if resource.chat or resource.website:
-        channel["serviceUrl"] = resource.chat or resource.website
+    if resource.chat or resource.help_page:
+        channel["serviceUrl"] = resource.chat or resource.help_page
     if resource.languages:
         channel["availableLanguage"] = list(resource.language_names)
     return channel
@@ -156,8 +192,7 @@ def jsonld(resources: list[Resource], page_url: str) -> str:
                 {"@type": "Country", "name": name, "identifier": code}
                 for code, name in zip(resource.countries, resource.country_names, strict=True)
             ]
-        if resource.has_contact:
-            service["availableChannel"] = _channel(resource)
+        service["availableChannel"] = _channel(resource)
         if resource.open_always:
             service["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "23:59",

@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from markdown_reader.errors import ContentError
 from pelican.generators import Generator
 
 from . import export
-from .schema import KINDS, Directory, load_directory
+from .schema import KINDS, Directory, Resource, country_name, load_directory
 
 logger = logging.getLogger(__name__)
 
 PAGE_URL = "resources/"
 DEFAULT_MAX_AGE_DAYS = 365
+DEFAULT_CRISIS_COUNTRY = "US"
 
 
 def build_day() -> datetime.date:
@@ -42,18 +45,42 @@ def report(directory: Directory) -> None:
         raise last
 
 
-def template_context(directory: Directory, category_pages: dict) -> dict:
+def crisis_band(resources: list[Resource], default: str) -> dict:
+    """The main crisis lines of each country the directory serves, for the band on
+    every page: the default country first, then by name."""
+    lines: dict[str, list[Resource]] = {}
+    for resource in resources:
+        for code in resource.main_crisis_line_for:
+            lines.setdefault(code, []).append(resource)
+    if lines and default not in lines:
+        raise ContentError(
+            "pelicanconf.py", 1,
+            f"CRISIS_HELP_COUNTRY: '{default}' has no main crisis line in the directory",
+            f"choose one of {', '.join(sorted(lines))}, or add main_crisis_line_for: "
+            f"[{default}] to that country's 24/7 line in content/resources/", "resource",
+        )  # fmt: skip
+    countries = sorted(lines, key=lambda code: (code != default, country_name(code)))
+    return {
+        "default": default,
+        "countries": [(code, country_name(code), lines[code]) for code in countries],
+    }
+
+
+def by_name(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(code, name) pairs without repeats, in the order of their names."""
+    return sorted(dict(pairs).items(), key=lambda item: item[1])
+
+
+def template_context(directory: Directory, category_pages: dict, default_country: str) -> dict:
     resources = directory.resources
     groups = [
         (kind, label, [r for r in resources if r.kind == kind])
         for kind, label in KINDS.items()
         if any(r.kind == kind for r in resources)
     ]
-    countries = sorted(
-        {code: name for r in resources for code, name in zip(r.countries, r.country_names,
-                                                             strict=True)}.items(),
-        key=lambda item: item[1],
-    )  # fmt: skip
+    countries = by_name(
+        pair for r in resources for pair in zip(r.countries, r.country_names, strict=True)
+    )
     return {
         "resources": resources,
         "resource_groups": groups,
@@ -67,6 +94,10 @@ def template_context(directory: Directory, category_pages: dict) -> dict:
             for slug, page in category_pages.items()
             if any(slug in r.categories for r in resources)
         ],  # fmt: skip
+        "resource_filter_languages": by_name(
+            pair for r in resources for pair in zip(r.languages, r.language_names, strict=True)
+        ),
+        "crisis_band": crisis_band(resources, default_country),
         "resources_url": PAGE_URL,
     }
 
@@ -81,7 +112,8 @@ class ResourceDirectoryGenerator(Generator):
         directory = load_directory(folder, category_pages, build_day(), max_age)
         report(directory)
         self.resources = directory.resources
-        self.context.update(template_context(directory, category_pages))
+        default_country = self.settings.get("CRISIS_HELP_COUNTRY", DEFAULT_CRISIS_COUNTRY)
+        self.context.update(template_context(directory, category_pages, default_country))
         self.context["resources_jsonld"] = export.jsonld(self.resources, self.page_url())
 
     def page_url(self) -> str:

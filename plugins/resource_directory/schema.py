@@ -11,19 +11,24 @@ The schema (the editors' guide in CONTRIBUTING.md explains it with an example):
     summary       required  plain language, at most 200 characters
     kind          required  one of KINDS
     categories    required  category slugs of this site, a list (or one slug)
-    contact       required  a mapping with at least one of phone, sms, chat, website,
-                            email; or the word `none` when the service has no contact
-                            details we could verify, with the reason in contact_note
-    contact_note  optional  text; required with `contact: none`
-    hours         optional  "24/7" or text such as "10 a.m.–10 p.m. ET, Monday–Friday"
-    countries     optional  ISO 3166-1 alpha-2 codes: [US, CA]
+    website       required  the service's official website: its domain, with those in
+                            official_domains, is where a source counts as the service's own
+    official_domains optional  other domains of the service or of who runs it: [lifeline.org.au]
+    contact       required  a mapping with at least one of phone, sms, chat, website
+                            (a page where the help is given, such as a meeting finder), email
+    hours         optional  "24/7", or {time_zone: IANA name, open: [{days: [Monday, …],
+                            from: "10:00", until: "22:00"}]}
+    countries     optional  ISO 3166-1 alpha-2 codes: [US, CA]; none for a worldwide service
+    main_crisis_line_for  optional  countries whose crisis band shows this service: a 24/7
+                            line with a phone or text number, serving those countries
     regions       optional  ISO 3166-2 codes inside those countries: [US-CA]
     languages     optional  BCP 47 tags: [en, fr, es]
     ages          optional  {min: 13, max: 24} (either or both)
     cost          optional  one of COSTS
     cost_note     optional  text, e.g. "free from mobiles"
-    source        required  the public page(s) the facts were checked against: an https://
-                            address, or the path of a page of this site (/article-slug/)
+    source        required  the official page(s) the facts were checked against; a page
+                            that is neither the service's own nor a government or health
+                            service's is a warning ("not an official page")
     last_verified required  YYYY-MM-DD, the day the facts were checked
 """
 
@@ -31,7 +36,9 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import json
 import re
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,32 +63,47 @@ KINDS = {
 CRISIS_KINDS = {"crisis line", "text line", "chat"}
 COSTS = ("free", "paid", "insurance")
 OPEN_ALWAYS = "24/7"
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Where a source counts as official although it is not the service's own site: a
+# government's or a public health service's domain (and any name under it).
+GOVERNMENT_DOMAINS = (
+    "gov", "mil", "gov.uk", "nhs.uk", "gov.scot", "gov.wales", "nhs.scot", "nhs.wales",
+    "gov.au", "govt.nz", "canada.ca", "gc.ca", "gov.ie", "hse.ie", "oireachtas.ie",
+)  # fmt: skip
 
 FIELDS = {
-    "name", "summary", "kind", "categories", "contact", "contact_note", "hours", "countries",
-    "regions", "languages", "ages", "cost", "cost_note", "source", "last_verified",
+    "name", "summary", "kind", "categories", "website", "official_domains", "contact",
+    "hours", "countries", "regions", "main_crisis_line_for", "languages", "ages", "cost",
+    "cost_note", "source", "last_verified",
 }  # fmt: skip
-REQUIRED = ("name", "summary", "kind", "categories", "contact", "source", "last_verified")
+REQUIRED = (
+    "name", "summary", "kind", "categories", "website", "contact", "source", "last_verified"
+)  # fmt: skip
 CONTACT_FIELDS = ("phone", "sms", "chat", "website", "email")
 NESTED_FIELDS = {
     "contact": set(CONTACT_FIELDS),
     "phone": {"display", "tel", "note"},
-    "sms": {"number", "keyword", "note"},
+    "sms": {"number", "display", "keyword", "note"},
     "ages": {"min", "max"},
+    "hours": {"time_zone", "open"},
+    "open": {"days", "from", "until"},
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # E.164 (+ country code, up to 15 digits) or a national short code such as 988 or 116123.
 DIALABLE = re.compile(r"^(?:\+[1-9]\d{6,14}|\d{3,8})$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-SITE_PATH = re.compile(r"^/[^\s/][^\s]*/$")
 EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}|[A-Za-z0-9]{4,8}))?$")
 REGION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 LIST_EXAMPLES = {
     "categories": "getting-support, coping",
     "countries": "US, CA",
+    "main_crisis_line_for": "US",
+    "official_domains": "lifeline.org.au",
     "regions": "US-CA",
     "languages": "en, fr",
     "source": "https://example.org/contact",
@@ -122,10 +144,25 @@ class Sms:
     number: str
     keyword: str = ""
     note: str = ""
+    display: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The number as the service writes it, or as dialled."""
+        return self.display or self.number
 
     @property
     def href(self) -> str:
         return f"sms:{self.number}?body={self.keyword}" if self.keyword else f"sms:{self.number}"
+
+
+@dataclass(frozen=True)
+class OpeningTimes:
+    """One row of a weekly timetable, in the service's own time zone."""
+
+    days: tuple[str, ...]
+    opens: str
+    closes: str
 
 
 @dataclass(frozen=True)
@@ -136,17 +173,21 @@ class Resource:
     summary: str
     kind: str
     categories: tuple[str, ...]
+    website: str
     sources: tuple[str, ...]
     last_verified: datetime.date
+    official_domains: tuple[str, ...] = ()
     phone: Phone | None = None
     sms: Sms | None = None
     chat: str = ""
-    website: str = ""
+    help_page: str = ""
     email: str = ""
-    contact_note: str = ""
-    hours: str = ""
+    open_always: bool = False
+    schedule: tuple[OpeningTimes, ...] = ()
+    time_zone: str = ""
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    main_crisis_line_for: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     ages_min: int | None = None
     ages_max: int | None = None
@@ -166,12 +207,23 @@ class Resource:
         return self.kind in CRISIS_KINDS
 
     @property
-    def open_always(self) -> bool:
-        return self.hours == OPEN_ALWAYS
+    def hours_text(self) -> str:
+        """The timetable in words: "Monday to Friday, 10:00 to 22:00, New York time"."""
+        if self.open_always:
+            return "24/7: every day, day and night"
+        rows = "; ".join(
+            f"{days_text(row.days)}, {row.opens} to {row.closes}" for row in self.schedule
+        )
+        return f"{rows}, {time_zone_name(self.time_zone)} time" if rows else ""
 
     @property
-    def has_contact(self) -> bool:
-        return any((self.phone, self.sms, self.chat, self.website, self.email))
+    def hours_json(self) -> str:
+        """The timetable for the page's script, which works out "open now"."""
+        if not self.schedule:
+            return ""
+        rows = [{"days": list(row.days), "from": row.opens, "until": row.closes}
+                for row in self.schedule]  # fmt: skip
+        return json.dumps({"timeZone": self.time_zone, "open": rows}, separators=(",", ":"))
 
     @property
     def country_names(self) -> tuple[str, ...]:
@@ -187,14 +239,9 @@ class Resource:
 
     @property
     def source_links(self) -> tuple[tuple[str, str], ...]:
-        """(address, short label) per source: the host name (numbered when two pages
-        share one), or "a page of this site"."""
-        labels = [
-            "a page of this site"
-            if source.startswith("/")
-            else urlsplit(source).hostname.removeprefix("www.")
-            for source in self.sources
-        ]
+        """(address, short label) per source: the host name, numbered when two pages
+        share one."""
+        labels = [urlsplit(source).hostname.removeprefix("www.") for source in self.sources]
         return tuple(
             (source, f"{label}, page {labels[:index].count(label) + 1}"
              if labels.count(label) > 1 else label)
@@ -233,6 +280,22 @@ def language_name(tag: str) -> str:
     return name
 
 
+def days_text(days: tuple[str, ...]) -> str:
+    """A run of three or more days reads "Monday to Friday", others "Saturday and Sunday"."""
+    numbers = [DAYS.index(day) for day in days]
+    if len(days) == len(DAYS):
+        return "Every day"
+    if len(days) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(days))):
+        return f"{days[0].title()} to {days[-1].title()}"
+    names = [day.title() for day in days]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def time_zone_name(zone: str) -> str:
+    """The place an IANA time zone is named after: America/New_York is "New York"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def page_order(resource: Resource) -> tuple[int, str]:
     return list(KINDS).index(resource.kind), resource.name.casefold()
 
@@ -251,6 +314,7 @@ class _File:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.errors: list[ContentError] = []
+        self.warnings: list[str] = []
         self.lines: dict[tuple, int] = {}
         self.raw: dict[tuple, str] = {}  # scalars as written: "+1800…" stays text
         self.data: object = None
@@ -352,17 +416,49 @@ def _url(file: _File, where: tuple, value: object) -> str | None:
 
 
 def _source(file: _File, where: tuple, value: object) -> str | None:
-    """A public web page, or a page of this site written as its path (/article-slug/)."""
     text = _text(file, where, value)
-    if text is not None and not (URL.match(text) or SITE_PATH.match(text)):
-        file.fail(
-            where,
-            f"'{text}' is not a web address",
-            hint="write the full address of the page the facts come from, starting "
-            "with https://, or the path of a page of this site such as /article-slug/",
-        )
+    if text is not None and not URL.match(text):
+        file.fail(where, f"'{text}' is not a web address",
+                  hint="write the full address of the official page the facts come from, "
+                  "starting with https://")  # fmt: skip
         return None
     return text
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def is_under(host: str, domain: str) -> bool:
+    return host == domain or host.endswith("." + domain)
+
+
+def _warn_unofficial_sources(file: _File, sources: tuple, website: str, domains: tuple) -> None:
+    """A fact must rest on the service's own page or a government's: any other page
+    (a news site, a directory, a mirror) is named so an editor replaces it."""
+    own = (host_of(website), *domains) if website else domains
+    for index, source in enumerate(sources):
+        host = host_of(source) if source else ""
+        if not host or any(is_under(host, domain) for domain in (*own, *GOVERNMENT_DOMAINS)):
+            continue
+        line = file.line(("source", index) if ("source", index) in file.lines else ("source",))
+        file.warnings.append(
+            f"{file.path}:{line}: source: '{source}' is not an official page: cite a page "
+            f"on {' or '.join(own) or 'the service’s website'}, or a government or "
+            "health-service page (see CONTRIBUTING.md)"
+        )
+
+
+def _domains(file: _File, value: object) -> tuple[str, ...]:
+    domains = []
+    for where, item in _items(file, "official_domains", value):
+        domain = _text(file, where, item)
+        if domain is not None and not DOMAIN.match(domain):
+            file.fail(where, f"'{domain}' is not a domain name",
+                      hint="write the name only, in lowercase, e.g. lifeline.org.au")  # fmt: skip
+        elif domain is not None:
+            domains.append(domain.removeprefix("www."))
+    return tuple(domains)
 
 
 def _items(file: _File, key: str, value: object) -> list[tuple[tuple, object]]:
@@ -445,44 +541,40 @@ def _sms(file: _File, value: object) -> Sms | None:
                   hint='write the number to text, e.g. number: "85258"')  # fmt: skip
         return None
     number = _dialable(file, where + ("number",), sms["number"])
-    keyword = _text(file, where + ("keyword",), sms["keyword"]) if "keyword" in sms else ""
-    note = _text(file, where + ("note",), sms["note"]) if "note" in sms else ""
-    if number and keyword is not None and note is not None:
-        return Sms(number, keyword, note)
+    texts = {key: _text(file, where + (key,), sms[key]) if key in sms else ""
+             for key in ("keyword", "note", "display")}  # fmt: skip
+    if number and None not in texts.values():
+        return Sms(number, **texts)
     return None
 
 
+NO_CONTACT_HINT = (
+    "a service is listed only with a way to reach it that its official page gives: "
+    "if none could be verified, leave the service out of the directory"
+)
+
+
 def _contact(file: _File, value: object, fields: dict) -> None:
-    """Fills `fields` with phone, sms, chat, website and email."""
+    """Fills `fields` with phone, sms, chat, help_page and email."""
     where = ("contact",)
-    if value == "none":
-        if "contact_note" not in file.data:
-            file.fail(where, "'none' needs a reason in contact_note",
-                      hint="add e.g. contact_note: Named in our article; no contact details "
-                      "verified yet")  # fmt: skip
-        return
     if isinstance(value, str):
-        file.fail(
-            where,
-            f"'{value}' is neither contact details nor 'none'",
-            hint="list phone, sms, chat, website or email below it, or write contact: none",
-        )
+        file.fail(where, f"'{value}' is not contact details", hint=NO_CONTACT_HINT)
         return
     contact = _mapping(file, where, value, NESTED_FIELDS["contact"])
     if contact is None:
         return
     if not any(key in contact for key in CONTACT_FIELDS):
         file.fail(where, "no contact method: give at least one of " + ", ".join(CONTACT_FIELDS),
-                  hint="if no way to reach the service could be verified, write contact: none "
-                  "and explain why in contact_note")  # fmt: skip
+                  hint=NO_CONTACT_HINT)  # fmt: skip
         return
     if "phone" in contact:
         fields["phone"] = _phone(file, contact["phone"])
     if "sms" in contact:
         fields["sms"] = _sms(file, contact["sms"])
-    for key in ("chat", "website"):
-        if key in contact:
-            fields[key] = _url(file, where + (key,), contact[key]) or ""
+    if "chat" in contact:
+        fields["chat"] = _url(file, where + ("chat",), contact["chat"]) or ""
+    if "website" in contact:
+        fields["help_page"] = _url(file, where + ("website",), contact["website"]) or ""
     if "email" in contact:
         email = _text(file, where + ("email",), contact["email"])
         if email and not EMAIL.match(email):
@@ -503,6 +595,117 @@ def _countries(file: _File, value: object) -> tuple[str, ...]:
             continue
         codes.append(code)
     return tuple(codes)
+
+
+def _hours(file: _File, value: object, fields: dict) -> None:
+    """Fills `fields` with open_always, or the schedule and its time zone."""
+    if value == OPEN_ALWAYS:
+        fields["open_always"] = True
+        return
+    if not isinstance(value, dict):
+        file.fail(("hours",), f"'{value}' is neither 24/7 nor a timetable",
+                  hint="write hours: 24/7, or the time_zone and open times as shown in "
+                  "CONTRIBUTING.md; leave hours out if the official page gives none")  # fmt: skip
+        return
+    hours = _mapping(file, ("hours",), value, NESTED_FIELDS["hours"])
+    for required in ("time_zone", "open"):
+        if required not in hours:
+            file.fail(
+                ("hours", required),
+                "required field is missing",
+                line=file.line(("hours",)),
+                hint="a timetable needs time_zone (e.g. America/New_York) and open",
+            )
+    if "time_zone" in hours:
+        zone = _text(file, ("hours", "time_zone"), hours["time_zone"])
+        if zone is not None and zone not in zoneinfo.available_timezones():
+            file.fail(("hours", "time_zone"), f"'{zone}' is not a time zone"
+                      f"{did_you_mean(zone, zoneinfo.available_timezones())}",
+                      hint="write the service's own time zone as a place, e.g. America/New_York, "
+                      "Europe/London, Australia/Sydney")  # fmt: skip
+        fields["time_zone"] = zone
+    rows = hours.get("open")
+    if "open" not in hours:
+        return
+    if not isinstance(rows, list) or not rows:
+        file.fail(
+            ("hours", "open"),
+            "must be a list of opening times",
+            hint='write each as "- days: [Monday, Friday]" with from and until below',
+        )
+        return
+    fields["schedule"] = tuple(_opening_times(file, ("hours", "open", i), row)
+                               for i, row in enumerate(rows))  # fmt: skip
+
+
+def _opening_times(file: _File, where: tuple, value: object) -> OpeningTimes | None:
+    row = _mapping(file, where, value, NESTED_FIELDS["open"])
+    if row is None:
+        return None
+    for required in ("days", "from", "until"):
+        if required not in row:
+            file.fail(
+                where + (required,),
+                "required field is missing",
+                line=file.line(where),
+                hint='each opening time has days, from and until, e.g. from: "10:00"',
+            )
+    days = row.get("days")
+    if days == []:
+        file.fail(where + ("days",), "lists no day", hint="write the days, e.g. [Monday, Friday]")
+    names = []
+    for index, day in enumerate(days if isinstance(days, list) else [days]):
+        day_where = where + ("days", index) if isinstance(days, list) else where + ("days",)
+        name = _text(file, day_where, day)
+        if name is not None and name.lower() not in DAYS:
+            file.fail(day_where, f"'{name}' is not a day{did_you_mean(name.lower(), DAYS)}",
+                      hint="write the day's full name, e.g. Monday")  # fmt: skip
+        elif name is not None:
+            names.append(name.lower())
+    times = []
+    for key in ("from", "until"):
+        text = _text(file, where + (key,), row[key]) if key in row else None
+        if text is not None and not CLOCK.match(text):
+            file.fail(
+                where + (key,),
+                f"'{text}' is not a time of day",
+                hint='write it on the 24-hour clock in quotes, e.g. "09:30" or "22:00"',
+            )
+            text = None
+        times.append(text)
+    opens, closes = times
+    if opens and closes and closes <= opens:
+        file.fail(where + ("until",), f"closes at {closes}, not after it opens at {opens}",
+                  hint='write "24:00" for midnight; for hours past midnight, write a second '
+                  'row for the next day from "00:00"')  # fmt: skip
+        return None
+    if opens and closes and names and len(names) == len(days if isinstance(days, list) else [0]):
+        return OpeningTimes(tuple(sorted(set(names), key=DAYS.index)), opens, closes)
+    return None
+
+
+def _main_lines(file: _File, value: object, fields: dict) -> tuple[str, ...]:
+    """The crisis band shows this line: it must be open now, always, and dialable."""
+    codes = tuple(
+        code for where, item in _items(file, "main_crisis_line_for", value)
+        if (code := _text(file, where, item)) is not None
+    )  # fmt: skip
+    where = ("main_crisis_line_for",)
+    for code in codes:
+        if code not in fields.get("countries", ()):
+            file.fail(where, f"'{code}' is not among this service's countries",
+                      hint=f"add {code} to countries, or remove it here")  # fmt: skip
+    if codes and not fields.get("open_always"):
+        file.fail(where, "a main crisis line must be open 24/7",
+                  hint="the band on every page sends readers here at any hour: choose a "
+                  "24/7 line, or remove main_crisis_line_for")  # fmt: skip
+    if codes and not (fields.get("phone") or fields.get("sms")):
+        file.fail(
+            where,
+            "a main crisis line needs a phone or text number",
+            hint="the band offers a call or a text: add contact.phone or contact.sms",
+        )
+    return codes
 
 
 def _regions(file: _File, value: object, countries: tuple[str, ...]) -> tuple[str, ...]:
@@ -615,16 +818,23 @@ def read_resource(
             _choice(file, where, value, sorted(categories), "category")
             for where, value in _items(file, "categories", data["categories"])
         )
+    if "website" in data:
+        fields["website"] = _url(file, ("website",), data["website"])
+    if "official_domains" in data:
+        fields["official_domains"] = _domains(file, data["official_domains"])
     if "contact" in data:
         _contact(file, data["contact"], fields)
-    for key in ("contact_note", "hours", "cost_note"):
-        if key in data:
-            fields[key] = _text(file, (key,), data[key])
+    if "hours" in data:
+        _hours(file, data["hours"], fields)
+    if "cost_note" in data:
+        fields["cost_note"] = _text(file, ("cost_note",), data["cost_note"])
     if "cost" in data:
         fields["cost"] = _choice(file, ("cost",), data["cost"], COSTS, "cost")
     fields["countries"] = _countries(file, data["countries"]) if "countries" in data else ()
     if "regions" in data:
         fields["regions"] = _regions(file, data["regions"], fields["countries"])
+    if "main_crisis_line_for" in data:
+        fields["main_crisis_line_for"] = _main_lines(file, data["main_crisis_line_for"], fields)
     if "languages" in data:
         fields["languages"] = _languages(file, data["languages"])
     if "ages" in data:
@@ -637,6 +847,8 @@ def read_resource(
         fields["last_verified"] = _date(file, data["last_verified"], today)
     if file.errors:
         return None, file
+    _warn_unofficial_sources(file, fields["sources"], fields["website"],
+                             fields.get("official_domains", ()))  # fmt: skip
     return Resource(slug=slug, path=path, **fields), file
 
 
@@ -663,6 +875,7 @@ def load_directory(
             continue
         resource, file = read_resource(path, text, categories, today)
         directory.errors.extend(file.errors)
+        directory.warnings.extend(file.warnings)
         if resource is None:
             continue
         first = by_slug.get(resource.slug) or by_name.get(resource.name.casefold())

@@ -9,6 +9,7 @@ name: Example Line
 summary: Someone to talk to.
 kind: crisis line
 categories: [coping]
+website: https://example.org
 contact:
   phone:
     display: 0800 000 000
@@ -45,7 +46,7 @@ def failed(result) -> str:
                      f"{PATH}:1: error: summary: required field is missing [resource]\n"
                      "  hint: add a line 'summary: …'", id="missing-required-field"),
         pytest.param('tel: "+44800000000"', 'tel: "+44 800 000 000"',
-                     f"{PATH}:8: error: contact.phone.tel: '+44 800 000 000' is not a dialable "
+                     f"{PATH}:9: error: contact.phone.tel: '+44 800 000 000' is not a dialable "
                      "number [resource]\n  hint: write + country code and digits only",
                      id="malformed-phone"),
         pytest.param("categories: [coping]", "categories: [copeing]",
@@ -53,7 +54,7 @@ def failed(result) -> str:
                      "you mean 'coping'? [resource]\n  hint: use one of: coping",
                      id="unknown-category"),
         pytest.param("last_verified: 2026-11-01", "last_verified: 2026-13-01",
-                     f"{PATH}:12: error: last_verified: '2026-13-01' is not a date [resource]\n"
+                     f"{PATH}:13: error: last_verified: '2026-13-01' is not a date [resource]\n"
                      "  hint: write the day the facts were checked as YYYY-MM-DD",
                      id="bad-date"),
         pytest.param("summary:", "sumary:",
@@ -65,15 +66,15 @@ def failed(result) -> str:
     display: 0800 000 000
     tel: "+44800000000"
 """, "  note: call us\n",
-                     f"{PATH}:6: error: contact.note: unknown field", id="unknown-contact-field"),
+                     f"{PATH}:7: error: contact.note: unknown field", id="unknown-contact-field"),
         pytest.param("""contact:
   phone:
     display: 0800 000 000
     tel: "+44800000000"
 """, "contact: {}\n",
-                     f"{PATH}:5: error: contact: no contact method: give at least one of phone, "
-                     "sms, chat, website, email [resource]\n  hint: if no way to reach the "
-                     "service could be verified, write contact: none", id="no-contact-method"),
+                     f"{PATH}:6: error: contact: no contact method: give at least one of phone, "
+                     "sms, chat, website, email [resource]\n  hint: a service is listed only "
+                     "with a way to reach it", id="no-contact-method"),
     ],
 )  # fmt: skip
 def test_a_bad_entry_fails_the_build_at_its_line(build_with, old, new, expected):
@@ -97,7 +98,7 @@ def test_every_mistake_of_every_file_is_listed_in_one_build(build_with):
                           .replace("countries: [GB]", "countries: [XX]"),
     }))  # fmt: skip
     assert f"{PATH}:3: error: kind: 'helpline' is not a known kind" in stderr
-    assert "content/resources/other.yaml:10: error: countries[1]: 'XX' is not an ISO" in stderr
+    assert "content/resources/other.yaml:11: error: countries[1]: 'XX' is not an ISO" in stderr
     assert "2 error(s)" in stderr
 
 
@@ -107,10 +108,20 @@ def test_a_stale_entry_is_a_warning_with_its_line(build_with, monkeypatch):
     result = build_with({"example.yaml": GOOD})
     assert result.returncode == 0, result.stderr
     assert (
-        f"warning: {PATH}:12: last_verified: checked 2026-11-01, 426 days ago (more than 365)"
+        f"warning: {PATH}:13: last_verified: checked 2026-11-01, 426 days ago (more than 365)"
         in result.stderr
     )
     assert "0 error(s), 1 warning(s)" in result.stderr
+
+
+def test_a_source_that_is_not_an_official_page_is_a_build_warning_at_its_line(build_with):
+    weak = GOOD.replace("https://example.org/help", "https://news.example.net/story")
+    result = build_with({"example.yaml": weak})
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"warning: {PATH}:12: source: 'https://news.example.net/story' is not an official page"
+        in result.stderr
+    )
 
 
 def test_a_good_entry_builds_and_appears_on_its_category_page(build_with, tmp_path):

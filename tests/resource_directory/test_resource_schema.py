@@ -15,6 +15,7 @@ GOOD = """\
     summary: Someone to talk to.
     kind: crisis line
     categories: [coping]
+    website: https://www.example.org
     contact:
       phone:
         display: 0800 000 000
@@ -30,6 +31,17 @@ GOOD = """\
     cost: free
     source: https://example.org/help
     last_verified: 2026-11-01
+"""
+TIMETABLE = """\
+    hours:
+      time_zone: America/New_York
+      open:
+        - days: [Monday, Tuesday, Wednesday, Thursday, Friday]
+          from: "10:00"
+          until: "22:00"
+        - days: [Saturday]
+          from: 12:00
+          until: "24:00"
 """
 
 
@@ -58,16 +70,86 @@ def test_a_complete_entry_reads_with_every_field():
     assert resource.last_verified == datetime.date(2026, 11, 1)
 
 
-def test_contact_none_needs_a_reason_and_then_stands_alone():
-    base = GOOD.split("    contact:")[0] + "    contact: none\n    source: /article/\n"
-    base += "    last_verified: 2026-11-01\n"
-    assert errors_of(base) == [
-        "content/resources/example.yaml:5: error: contact: 'none' needs a reason in "
-        "contact_note [resource]\n  hint: add e.g. contact_note: Named in our article; "
-        "no contact details verified yet"
+def test_a_service_with_no_verified_way_to_reach_it_is_not_listed():
+    text = textwrap.dedent(GOOD)
+    text = text[: text.index("contact:")] + "contact: none\n" + text[text.index("hours:") :]
+    assert errors_of(text) == [
+        "content/resources/example.yaml:6: error: contact: 'none' is not contact details "
+        "[resource]\n  hint: a service is listed only with a way to reach it that its "
+        "official page gives: if none could be verified, leave the service out of the directory"
     ]
-    resource, _ = read(base + "    contact_note: Only named in our article.\n")
-    assert not resource.has_contact and resource.sources == ("/article/",)
+
+
+def test_a_timetable_reads_as_days_and_times_in_the_services_time_zone():
+    resource, file = read(GOOD.replace("    hours: 24/7\n", TIMETABLE))
+    assert file.errors == []
+    assert not resource.open_always and resource.time_zone == "America/New_York"
+    assert [(row.days, row.opens, row.closes) for row in resource.schedule] == [
+        (("monday", "tuesday", "wednesday", "thursday", "friday"), "10:00", "22:00"),
+        (("saturday",), "12:00", "24:00"),  # an unquoted 12:00 is read as written
+    ]
+    assert resource.hours_text == (
+        "Monday to Friday, 10:00 to 22:00; Saturday, 12:00 to 24:00, New York time"
+    )
+    assert '"timeZone":"America/New_York"' in resource.hours_json
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "expected"),
+    [
+        ("America/New_York", "America/NewYork", 14,
+         "hours.time_zone: 'America/NewYork' is not a time zone: did you mean 'America/New_York'?"),
+        ("Thursday, Friday]", "Thursday, Fri]", 16,
+         "hours.open[1].days[5]: 'Fri' is not a day: did you mean 'friday'?"),
+        ('from: "10:00"', 'from: "10am"', 17, "hours.open[1].from: '10am' is not a time of day"),
+        ('until: "22:00"', 'until: "09:00"', 18,
+         "hours.open[1].until: closes at 09:00, not after it opens at 10:00"),
+        ('until: "22:00"', "", 16, "hours.open[1].until: required field is missing"),
+    ],
+)  # fmt: skip
+def test_bad_hours_fail_at_their_line(old, new, line, expected):
+    text = GOOD.replace("    hours: 24/7\n", TIMETABLE.replace(old, new))
+    messages = errors_of(text)
+    assert any(message.startswith(f"content/resources/example.yaml:{line}: error: {expected}")
+               for message in messages), messages  # fmt: skip
+
+
+def test_free_text_hours_are_refused_with_the_two_forms_that_work():
+    messages = errors_of(GOOD.replace("hours: 24/7", "hours: 10 a.m. to 10 p.m. ET"))
+    assert messages[0].startswith(
+        "content/resources/example.yaml:13: error: hours: '10 a.m. to 10 p.m. ET' is neither "
+        "24/7 nor a timetable"
+    )
+
+
+def test_a_main_crisis_line_serves_its_countries_is_open_24_7_and_can_be_called():
+    resource, _ = read(GOOD + "    main_crisis_line_for: [GB]\n")
+    assert resource.main_crisis_line_for == ("GB",)
+    messages = errors_of(
+        GOOD.replace("hours: 24/7", TIMETABLE.strip()) + "    main_crisis_line_for: [IE]\n"
+    )
+    assert any("main_crisis_line_for: 'IE' is not among this service's countries" in message
+               for message in messages), messages  # fmt: skip
+    assert any("main_crisis_line_for: a main crisis line must be open 24/7" in message
+               for message in messages), messages  # fmt: skip
+
+
+def test_a_source_that_is_not_an_official_page_is_a_warning_at_its_line():
+    text = GOOD.replace(
+        "source: https://example.org/help",
+        "official_domains: [helpers.org.au]\n    source:\n      - https://help.example.org/faq\n"
+        "      - https://www.helpers.org.au/news\n      - https://www.health.vic.gov.au/lines\n"
+        "      - https://www.newspaper.example.com/story\n      - https://example.org.evil.net/",
+    )
+    resource, file = read(text)
+    assert resource is not None and file.errors == []
+    assert file.warnings == [
+        f"content/resources/example.yaml:{line}: source: '{url}' is not an official page: "
+        "cite a page on example.org or helpers.org.au, or a government or health-service page "
+        "(see CONTRIBUTING.md)"
+        for line, url in [(24, "https://www.newspaper.example.com/story"),
+                          (25, "https://example.org.evil.net/")]
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -90,6 +172,8 @@ def test_contact_none_needs_a_reason_and_then_stands_alone():
         ("summary: Someone to talk to.", "summary: " + "x" * 201,
          "summary: is 201 characters long, more than 200"),
         ("hours: 24/7", "hours: 24/7\nhours: 9-5", "hours: appears twice"),
+        ("website: https://www.example.org", "website: www.example.org",
+         "website: 'www.example.org' is not a web address"),
     ],
 )  # fmt: skip
 def test_each_mistake_is_named_at_its_line(old, new, expected):

@@ -4,13 +4,17 @@ Open Graph, canonical links, footer pages, the 404 page, sitemap and robots.txt.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
+from resource_directory.schema import load_directory
 from selectolax.lexbor import LexborHTMLParser
 
-from pelicanconf import CRISIS_HELP, EXIT_URL, SITENAME
+from pelicanconf import CRISIS_HELP_COUNTRY, EXIT_URL, SITENAME
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def built_pages(site: Path) -> dict[str, LexborHTMLParser]:
@@ -43,18 +47,40 @@ def test_every_page_opens_with_the_skip_link_then_the_quick_exit(pages):
     assert not failures(pages, check)
 
 
-def test_every_page_carries_the_crisis_band_with_call_text_and_directory_links(pages):
-    expected = [link["href"] for link in CRISIS_HELP["links"]]
+def main_crisis_lines() -> dict[str, set[str]]:
+    """Each served country's main crisis lines, as the directory's files give them:
+    the phone and text links the band must offer."""
+    content = ROOT / "content"
+    categories = [path.stem for path in (content / "categories").glob("*.md")]
+    directory = load_directory(content / "resources", categories, datetime.date.today(), 10**6)
+    lines: dict[str, set[str]] = {}
+    for resource in directory.resources:
+        for code in resource.main_crisis_line_for:
+            links = lines.setdefault(code, set())
+            links |= {contact.href for contact in (resource.phone, resource.sms) if contact}
+    return lines
+
+
+def test_every_page_carries_every_countrys_crisis_lines_and_shows_the_default(pages):
+    expected = main_crisis_lines()
+    assert {"US", "CA", "GB", "IE", "AU", "NZ"} <= expected.keys()
 
     def check(html):
         band = html.css_first("aside.help-now .crisis-help")
         if band is None:
             return "no crisis band"
-        hrefs = [a.attributes.get("href", "") for a in band.css("a")]
-        if CRISIS_HELP["text"] not in band.text() or hrefs[: len(expected)] != expected:
-            return f"crisis band incomplete: {hrefs}"
-        if not hrefs[-1].endswith("resources/"):
-            return "no link to the resource directory"
+        found = {
+            country.attributes["data-country"]: {a.attributes["href"] for a in country.css("a")}
+            for country in band.css("[data-country]")
+        }
+        if found != expected:
+            return f"crisis lines {found}, expected {expected}"
+        chosen = band.css("[data-chosen]")
+        if [node.attributes["data-country"] for node in chosen] != [CRISIS_HELP_COUNTRY]:
+            return "the default country's lines are not the ones shown"
+        change = band.css_first("[data-crisis-band-change]")
+        if change is None or not change.attributes["href"].endswith("resources/#crisis-lines"):
+            return "no link to every other country's lines"
 
     assert not failures(pages, check)
 
