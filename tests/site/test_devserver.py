@@ -1,19 +1,83 @@
-"""make devserver: serves the site and rebuilds it when a file changes."""
+"""make devserver: serves the site, rebuilds it when a file changes and, in a real
+Chromium, reloads the open page under the site's strict Content-Security-Policy;
+a save that breaks the build shows its findings over the last good page."""
 
+from __future__ import annotations
+
+import importlib.util
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import expect
+
 ROOT = Path(__file__).resolve().parents[2]
+# A rebuild of a fixture site takes a fraction of a second; a loaded machine is slower.
+WAIT_MS = 20_000
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def article(body: str, date: str = "2025-01-02", title: str = "Hello") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\ncategory: Coping\nsummary: Hi.\n---\n{body}\n"
+
+
+def save(path: Path, text: str) -> None:
+    time.sleep(0.02)  # a new modification time even on coarse clocks
+    path.write_text(text, encoding="utf-8")
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@dataclass
+class Devserver:
+    url: str
+    content: Path
+    output: Path
+    process: subprocess.Popen
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def log(self) -> str:
+        return "".join(self.lines)
+
+
+@pytest.fixture
+def devserver(make_site, fixture_settings, tmp_path):
+    """`make devserver` on a fixture site, serving once its first build is done."""
+    content = make_site()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts/devserver.py"), "--settings",
+         str(fixture_settings(content)), "--output", str(tmp_path / "output"),
+         "--port", str(port)],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    server = Devserver(f"http://127.0.0.1:{port}/", content, tmp_path / "output", process)
+    reader = threading.Thread(target=lambda: server.lines.extend(process.stdout), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 60
+    while "Serving on" not in server.log:
+        assert process.poll() is None and time.monotonic() < deadline, server.log
+        time.sleep(0.05)
+    yield server
+    process.terminate()
+    process.wait(timeout=10)
+    reader.join(timeout=10)
+    assert "Traceback" not in server.log
 
 
 def fetch_until(url: str, expected: str, timeout: float = 60) -> str:
@@ -27,32 +91,113 @@ def fetch_until(url: str, expected: str, timeout: float = 60) -> str:
                 return body
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.1)
     raise AssertionError(f"{url} never contained {expected!r}; last body: {body[:300]!r}")
 
 
-def test_devserver_rebuilds_after_a_change_and_survives_a_bad_save(
-    make_site, fixture_settings, tmp_path
+def test_devserver_rebuilds_after_a_change_and_survives_a_bad_save(devserver):
+    article_file = devserver.content / "articles/hello.md"
+    url = devserver.url + "hello/"
+    fetch_until(url, "Hello.")
+    save(article_file, article("Broken.", date="nope"))
+    deadline = time.monotonic() + 60
+    while "Build failed" not in devserver.log:
+        assert time.monotonic() < deadline, devserver.log
+        time.sleep(0.05)
+    fetch_until(url, "Hello.")  # the failed build left the served site alone
+    save(article_file, article("Edited."))
+    fetch_until(url, "Edited.")
+    assert "hello.md:3: error: date" in devserver.log
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_itself_and_shows_a_broken_build_over_the_last_good_page(
+    devserver, page
 ):
-    content = make_site()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts/devserver.py"), "--settings",
-         str(fixture_settings(content)), "--output", str(tmp_path / "output"),
-         "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    article = content / "articles/hello.md"
-    url = f"http://127.0.0.1:{port}/hello/"
-    try:
-        fetch_until(url, "Hello.")
-        article.write_text("---\ntitle: Hello\ndate: nope\ncategory: Coping\n---\nBroken.\n")
-        time.sleep(2)
-        fetch_until(url, "Hello.")  # the failed build left the served site alone
-        article.write_text("---\ntitle: Hello\ndate: 2025-01-02\ncategory: Coping\n---\nEdited.\n")
-        fetch_until(url, "Edited.")
-    finally:
-        server.terminate()
-        log = server.communicate(timeout=10)[0]
-    assert "hello.md:3: error: date" in log
-    assert "Traceback" not in log
+    problems: list[str] = []  # a blocked script or connection is reported on the console
+    page.on("console", lambda message: problems.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    article_file = devserver.content / "articles/hello.md"
+    page.goto(devserver.url + "hello/")
+    main = page.locator("main")
+    expect(main).to_contain_text("Hello.")
+    loads: list[str] = []
+    page.on("load", lambda: loads.append(page.url))
+
+    save(article_file, article("Edited by hand."))
+    expect(main).to_contain_text("Edited by hand.", timeout=WAIT_MS)
+    assert loads == [devserver.url + "hello/"], "the page should have reloaded itself once"
+    assert "_devserver" in page.content()
+    assert "_devserver" not in (devserver.output / "hello/index.html").read_text()
+
+    save(article_file, article("Broken.", date="nope"))
+    dialog = page.get_by_role("alertdialog", name="The site did not build")
+    expect(dialog).to_be_visible(timeout=WAIT_MS)
+    expect(dialog).to_contain_text("articles/hello.md:3: error: date")
+    expect(main).to_contain_text("Edited by hand.")  # the last good page, under it
+    assert page.evaluate("document.activeElement.closest('dialog') !== null")
+    page.evaluate(AXE_SCRIPT)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        audit = page.evaluate("(options) => axe.run('.devserver-errors', options)", AXE_OPTIONS)
+        found = [(v["id"], node["target"]) for v in audit["violations"] for node in v["nodes"]]
+        assert found == [], scheme
+
+    save(article_file, article("Fixed."))
+    expect(main).to_contain_text("Fixed.", timeout=WAIT_MS)
+    expect(dialog).to_have_count(0)
+    assert problems == []
+
+
+def test_a_normal_build_has_no_trace_of_the_devserver(make_site, run_pelican, tmp_path):
+    result = run_pelican(make_site())
+    assert result.returncode == 0, result.stderr
+    built = [path for path in (tmp_path / "output").rglob("*") if path.is_file()]
+    assert any(path.name == "index.html" for path in built)
+    for path in built:
+        data = path.read_bytes()
+        assert b"_devserver" not in data and b"livereload" not in data, path
+
+
+def load_devserver():
+    spec = importlib.util.spec_from_file_location("devserver", ROOT / "scripts/devserver.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def wins_article(label: str, intro: str) -> str:
+    """The win's reminder on the checklist is the first sentence of its section."""
+    heading = f'## Breathing {{win="{label}" category=coping}}'
+    return article(f"{intro}\n\n{heading}\n\nIn, then out.\n", title="Wins")
+
+
+def test_the_checklist_pdfs_are_made_again_only_when_their_page_changed(
+    make_site, fixture_settings, build_site, tmp_path, monkeypatch
+):
+    """WeasyPrint is most of a rebuild: an edit of text the checklist does not show
+    keeps the last PDFs, a new win label makes them again, as a full build makes them."""
+    import small_wins.printout
+
+    made = []
+    make_printout = small_wins.printout.make_printout
+    monkeypatch.setattr(
+        small_wins.printout, "make_printout", lambda *args: made.append(1) or make_printout(*args)
+    )
+    content = make_site({"articles/wins.md": wins_article("Took a breath", "Intro.")})
+    builder = load_devserver().Builder(fixture_settings(content), tmp_path / "served")
+    pdf = tmp_path / "served/checklist/checklist-a4.pdf"
+    assert builder.build()
+    first = pdf.read_bytes()
+
+    save(content / "articles/wins.md", wins_article("Took a breath", "Other words."))
+    assert builder.build()
+    assert "Other words." in (tmp_path / "served/wins/index.html").read_text()
+    assert len(made) == 1
+    assert pdf.read_bytes() == first
+
+    save(content / "articles/wins.md", wins_article("Breathed slowly", "Other words."))
+    assert builder.build()
+    assert len(made) == 2
+    assert pdf.read_bytes() != first
+    assert pdf.read_bytes() == (build_site(content) / "checklist/checklist-a4.pdf").read_bytes()
