@@ -1,7 +1,8 @@
 /* Quick exit, after GOV.UK Frontend's "Exit this page".
    The link works on its own. This script makes leaving safer: the page is hidden
-   at once, the site's page is replaced in the history (Back does not return to
-   it), and pressing Shift three times within five seconds leaves too. */
+   at once, what the site kept in this browser is removed, the site's page is
+   replaced in the history (Back does not return to it), and pressing Shift three
+   times within five seconds leaves too. */
 (function () {
   "use strict";
   var link = document.querySelector(".exit-this-page");
@@ -15,8 +16,33 @@
   status.setAttribute("role", "status");
   link.insertAdjacentElement("afterend", status);
 
+  // Everything the site keeps in this browser is named "small-wins…": the
+  // checklist's ticks, the crisis band's country. All of it goes, except the
+  // checklist's ticks while the reader has chosen, on the checklist, to keep them
+  // on this device (checklist.js keeps that choice under KEEP_TICKS).
+  var SITE_PREFIX = "small-wins";
+  var TICKS_PREFIX = "small-wins-checklist";
+  var KEEP_TICKS = "small-wins-checklist-keep";
+
+  function forget(name) {
+    try {
+      var storage = window[name];
+      var spareTicks = storage.getItem(KEEP_TICKS) === "1";
+      for (var i = storage.length - 1; i >= 0; i--) {
+        var key = storage.key(i);
+        if (key.indexOf(SITE_PREFIX) !== 0) continue;
+        if (spareTicks && key.indexOf(TICKS_PREFIX) === 0) continue;
+        storage.removeItem(key);
+      }
+    } catch (error) {
+      // Storage blocked by the browser's settings: the site could keep nothing there.
+    }
+  }
+
   function leave() {
     document.documentElement.classList.add("is-exiting");
+    forget("sessionStorage");
+    forget("localStorage");
     window.location.replace(link.href);
   }
 
