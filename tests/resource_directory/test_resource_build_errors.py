@@ -140,3 +140,12 @@ def test_the_plugin_raises_the_sites_content_error(make_site, build_site):
     assert error.path.endswith("resources/example.yaml")
     assert (error.line, error.rule) == (3, "resource")
     assert error.message.startswith("kind: 'x' is not a known kind")
+
+
+def test_a_default_country_without_a_main_crisis_line_fails_the_build(build_with):
+    british_only = GOOD + "main_crisis_line_for: [GB]\n"
+    stderr = failed(build_with({"example.yaml": british_only}))
+    assert (
+        "pelicanconf.py:1: error: CRISIS_HELP_COUNTRY: 'US' has no main crisis line in the "
+        "directory [resource]\n  hint: choose one of GB" in stderr
+    )

@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,9 +20,10 @@ HSDS_TABLES = ("organizations", "services", "phones", "schedules", "service_area
 HSDS_FIELDS = {
     "organizations": {"id", "name", "description", "website", "email"},
     "services": {"id", "organization_id", "name", "description", "url", "email", "status",
-                 "fees_description", "minimum_age", "maximum_age", "assured_date", "alert"},
+                 "fees_description", "minimum_age", "maximum_age", "assured_date"},
     "phones": {"id", "service_id", "number", "type", "description"},
-    "schedules": {"id", "service_id", "description", "freq", "byday", "opens_at", "closes_at"},
+    "schedules": {"id", "service_id", "description", "freq", "byday", "opens_at", "closes_at",
+                  "wkst", "timezone", "notes"},
     "service_areas": {"id", "service_id", "name", "description"},
     "languages": {"id", "service_id", "name", "code"},
 }  # fmt: skip
@@ -57,10 +61,10 @@ name: Example Line
 summary: Someone to talk to.
 kind: crisis line
 categories: [coping]
+website: https://example.org
 contact:
   phone: {display: 0800 000 000, tel: "+44800000000"}
   sms: {number: "85258", keyword: HELLO}
-  website: https://example.org
 hours: 24/7
 countries: [GB]
 regions: [GB-SCT]
@@ -87,6 +91,45 @@ def test_hsds_json_fills_the_core_tables_with_hsds_field_names(make_site, build_
             assert set(row) <= HSDS_FIELDS[table], (table, set(row) - HSDS_FIELDS[table])
             assert len(row["id"]) == 36  # a UUID
             assert None not in row.values() and "" not in row.values(), (table, row)
+
+
+TIMETABLE_ENTRY = FULL_ENTRY.replace("name: Example Line", "name: Weekday Line").replace(
+    "hours: 24/7",
+    "hours:\n  time_zone: America/New_York\n  open:\n    - days: [Monday, Tuesday, Wednesday]\n"
+    '      from: "10:00"\n      until: "24:00"',
+)
+
+
+def hsds_validator(name: str):
+    """A validator of one HSDS 3.0 object, by the specification's own schema (a copy
+    in tests/data/hsds-3.0, with its licence), its $refs resolved."""
+    folder = ROOT / "tests/data/hsds-3.0/schema"
+    schemas = {path.name: json.loads(path.read_text()) for path in folder.glob("*.json")}
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(schema, default_specification=DRAFT202012))
+        for name, schema in schemas.items()
+        for uri in (name, schema.get("$id", name))
+    )
+    return Draft202012Validator(schemas[name], registry=registry)
+
+
+def test_schedules_are_hsds_schedules_in_the_services_time_zone(make_site, build_site):
+    output = build_site(make_site({
+        "resources/example.yaml": FULL_ENTRY, "resources/weekday.yaml": TIMETABLE_ENTRY,
+    }))  # fmt: skip
+    hsds = json.loads((output / "resources/resources.json").read_text(encoding="utf-8"))
+    validator = hsds_validator("schedule.json")
+    for schedule in hsds["schedules"]:
+        assert not list(validator.iter_errors(schedule)), schedule
+    weekday = next(row for row in hsds["schedules"] if row["freq"] and row.get("timezone"))
+    # 2026-11-01, the day the hours were checked, is in Eastern Standard Time.
+    assert (weekday["byday"], weekday["opens_at"], weekday["closes_at"]) == (
+        "MO,TU,WE",
+        "10:00-05:00",
+        "23:59-05:00",
+    )
+    assert weekday["timezone"] == -5 and "America/New_York" in weekday["notes"]
+    assert weekday["description"] == "Monday to Wednesday, 10:00 to 24:00, New York time"
 
 
 def test_hsds_json_carries_every_resource_and_links_its_rows(hsds, page):
@@ -136,10 +179,10 @@ def test_both_files_are_linked_from_the_page(page):
 def test_exports_are_byte_for_byte_the_same_on_a_second_build(make_site, build_site, tmp_path):
     resource = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8")
     content = make_site({"resources/samaritans.yaml": resource.replace("getting-support, ", "")})
-    first = build_site(content)
+    first = build_site(content, CRISIS_HELP_COUNTRY="GB")  # the file's own country
     files = ("resources/resources.json", "resources/resources.csv", "resources/index.html")
     before = {name: (first / name).read_bytes() for name in files}
-    second = build_site(content)
+    second = build_site(content, CRISIS_HELP_COUNTRY="GB")
     assert {name: (second / name).read_bytes() for name in files} == before
 
 
