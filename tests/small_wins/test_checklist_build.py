@@ -55,7 +55,7 @@ def test_each_box_is_named_by_its_win_and_day_and_the_week_start_is_a_setting(
 ):
     output = build_site(make_site({"articles/wins.md": TWO_WINS}), CHECKLIST_WEEK_START="sunday")
     page = LexborHTMLParser((output / "checklist/index.html").read_text(encoding="utf-8"))
-    boxes = page.css("input[type=checkbox]")
+    boxes = page.css(".checklist-grid input[type=checkbox]")
     assert len(boxes) == 14
     names = [" ".join(node.parent.text().split()) for node in boxes]
     assert names[0].endswith("Took a breath, Sunday")
