@@ -29,6 +29,8 @@ PLUGINS = [
     "parallel_writer",
     # Last: writes _headers, and for publication minifies and compresses what the others wrote.
     "asset_pipeline",
+    # After the asset pipeline's minifying: indexes the pages as they are published.
+    "site_search",
 ]
 MARKDOWN_IT_ALLOW_HTML = False
 
@@ -86,7 +88,7 @@ CRISIS_HELP_COUNTRY = "US"
 # The weekly checklist (/checklist/ and its PDFs) starts its week on "monday" or "sunday".
 CHECKLIST_WEEK_START = "monday"
 # The theme's stylesheets (theme/static/css/), one per component, in cascade order.
-STYLESHEETS = ["site.css", "resources.css", "checklist.css"]
+STYLESHEETS = ["site.css", "resources.css", "checklist.css", "search.css"]
 
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.

@@ -7,6 +7,7 @@ Templates get `asset_url("css/site.css")` (the bundle) and
 for links that need `rel="noopener noreferrer"`.
 
 Settings: STYLESHEETS (bundled in this order), CONTENT_SECURITY_POLICY,
+PAGE_CONTENT_SECURITY_POLICIES (a page's own policy in `_headers`, by path),
 ASSETS_MINIFY and ASSETS_PRECOMPRESS (both False unless set, as publishconf.py does).
 """
 
@@ -28,6 +29,7 @@ def _options(settings) -> Options:
         static_dir=settings.get("THEME_STATIC_DIR", "theme"),
         stylesheets=tuple(settings.get("STYLESHEETS", ())),
         content_security_policy=settings.get("CONTENT_SECURITY_POLICY", ""),
+        page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
     )

@@ -8,7 +8,7 @@ CONTENT_SECURITY_POLICY setting that the pages' <meta> tag uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # No page of the site needs any of these powerful features.
 PERMISSIONS_POLICY = (
@@ -31,14 +31,23 @@ def security_headers(content_security_policy: str) -> dict[str, str]:
     }
 
 
-def headers_file(content_security_policy: str, immutable_paths: Iterable[str]) -> str:
-    """The `_headers` file: security headers for every path, and a year-long
-    cache for each fingerprinted file (listed one by one: hosts merge the
-    headers of every matching rule, so a wildcard would clash)."""
+def headers_file(
+    content_security_policy: str,
+    immutable_paths: Iterable[str],
+    page_policies: Mapping[str, str] | None = None,
+) -> str:
+    """The `_headers` file: security headers for every path, a page's own policy
+    where `page_policies` gives one (after the rule for every path: for a header
+    both rules set, the later one's value is served), and a year-long cache for
+    each fingerprinted file (listed one by one: hosts merge the headers of every
+    matching rule, so a wildcard would clash)."""
     lines = ["/*"]
     lines += [
         f"  {name}: {value}" for name, value in security_headers(content_security_policy).items()
     ]
+    for path, policy in sorted((page_policies or {}).items()):
+        own = security_headers(policy)["Content-Security-Policy"]
+        lines += [path, f"  Content-Security-Policy: {own}"]
     for path in sorted(immutable_paths):
         lines += [path, f"  Cache-Control: {CACHE_IMMUTABLE}"]
     return "\n".join(lines) + "\n"

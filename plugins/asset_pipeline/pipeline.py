@@ -19,6 +19,8 @@ class Options:
     static_dir: str = "theme"  # THEME_STATIC_DIR: where the theme's static files land
     stylesheets: tuple[str, ...] = ()  # STYLESHEETS, in cascade order
     content_security_policy: str = ""
+    # PAGE_CONTENT_SECURITY_POLICIES: {"/search/": policy}, a page's own policy
+    page_policies: tuple[tuple[str, str], ...] = ()
     minify: bool = False
     precompress: bool = False
     settings_path: str = "pelicanconf.py"  # named in errors about STYLESHEETS
@@ -73,7 +75,8 @@ def finish_site(output: Path, options: Options) -> int:
         if assets.is_fingerprinted(path.name)
     ]
     (output / "_headers").write_text(
-        headers_file(options.content_security_policy, immutable), encoding="utf-8"
+        headers_file(options.content_security_policy, immutable, dict(options.page_policies)),
+        encoding="utf-8",
     )
     if options.minify:
         for page in output.rglob("*.html"):

@@ -1,0 +1,163 @@
+"""Site search: a /search/ page, and a Pagefind index of the site written at the
+end of every build, after the asset pipeline has minified the pages.
+
+Pagefind reads each page's <main> (the crisis band, menu and footer are on every
+page) and finds each section of a page by its heading's id, so every win of the
+checklist leads to its own section. Each support service is a result of its own,
+pointing at its card on /resources/, with its kind, countries and languages as
+filters. The search page loads Pagefind's script only when the reader searches;
+its WebAssembly needs 'wasm-unsafe-eval' in that one page's policy.
+
+The words that put the crisis line first are in crisis-words.yaml, for editors.
+
+Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets
+SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES
+(read by the asset pipeline for `_headers`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from asset_pipeline.assets import precompress
+from markdown_reader.errors import ContentError
+from pelican import signals
+from pelican.generators import Generator
+
+from .index import Record, write_index
+
+WORDS_FILE = Path(__file__).with_name("crisis-words.yaml")
+SAVE_AS = "search/index.html"
+# Lists of other pages, and pages with nothing of their own to find.
+UNINDEXED = ("INDEX_SAVE_AS", "ARCHIVES_SAVE_AS", "CATEGORIES_SAVE_AS", "TAGS_SAVE_AS")
+
+
+def search_policy(policy: str) -> str:
+    """The site's policy with WebAssembly allowed for scripts: nothing inline, no eval."""
+    policy, found = re.subn(r"\bscript-src ([^;]*)", r"script-src \1 'wasm-unsafe-eval'", policy)
+    return policy if found else f"{policy}; script-src 'self' 'wasm-unsafe-eval'"
+
+
+def crisis_words(path: Path = WORDS_FILE) -> list[str]:
+    """The words of crisis, in lowercase, as editors wrote them."""
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(
+            f"plugins/site_search/{name}", mark.line + 1 if mark else 1,
+            f"not readable as YAML: {getattr(error, 'problem', None) or error}",
+            hint="one word or phrase per line, each starting with '  - '", rule="search",
+        ) from None  # fmt: skip
+    words = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ContentError(
+            f"plugins/site_search/{name}", 1, "expected a list of words under 'words:'",
+            hint="write 'words:' and then one word or phrase per line, each starting with '  - '",
+            rule="search",
+        )  # fmt: skip
+    return [" ".join(word.lower().split()) for word in words]
+
+
+def service_records(resources) -> list[Record]:
+    """One result per support service: where it is, in which languages, for whom."""
+    return [
+        Record(
+            url=f"/resources/#{resource.slug}",
+            title=resource.name,
+            section=resource.kind_label,
+            content=" ".join(
+                [
+                    resource.name,
+                    resource.summary,
+                    resource.kind_label,
+                    "Serves " + ", ".join(resource.country_names) + ".",
+                    "Languages: " + ", ".join(resource.language_names) + ".",
+                ]
+            ),  # fmt: skip
+            filters={
+                "kind": [resource.kind_label],
+                "country": list(resource.country_names),
+                "language": list(resource.language_names),
+            },
+        )
+        for resource in resources
+    ]
+
+
+class SearchPageGenerator(Generator):
+    """/search/: the search form and, without JavaScript, an index of the whole site.
+    Runs after the other generators: every page and service is known."""
+
+    def generate_context(self) -> None:
+        self.context["search_crisis_words"] = json.dumps(crisis_words(), ensure_ascii=False)
+
+    def generate_output(self, writer) -> None:
+        save_as = self.settings.get("SEARCH_SAVE_AS", SAVE_AS)
+        writer.write_file(
+            save_as, self.get_template("search"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], url=save_as.removesuffix("index.html"),
+        )  # fmt: skip
+
+
+class _Build:
+    """The pages the running build wrote, to be indexed when it finishes."""
+
+    def __init__(self) -> None:
+        self.pages: set[str] = set()
+        self.resources: list = []
+        self.unindexed: set[str] = set()
+
+    def start(self, pelican) -> None:
+        settings = pelican.settings
+        self.pages = set()
+        self.resources = []
+        self.unindexed = {settings.get(name, "") for name in UNINDEXED}
+        self.unindexed |= {"404.html", settings.get("SEARCH_SAVE_AS", SAVE_AS)}
+
+    def written(self, path, context) -> None:
+        name = context.get("output_file", "")
+        if name.endswith(".html") and name not in self.unindexed and "tag" not in context:
+            self.pages.add(name)
+        if not self.resources and context.get("resources"):
+            self.resources = context["resources"]
+
+    def finish(self, pelican) -> None:
+        site = Path(pelican.output_path)
+        pages = {name for name in self.pages if (site / name).is_file()}
+        bundle = write_index(site, pages, service_records(self.resources))
+        if pelican.settings.get("ASSETS_PRECOMPRESS", False):
+            for path in bundle.rglob("*"):
+                precompress(path)
+
+
+_build = _Build()
+
+
+def configure(pelican) -> None:
+    settings = pelican.settings
+    policy = search_policy(settings.get("CONTENT_SECURITY_POLICY", ""))
+    settings["SEARCH_CONTENT_SECURITY_POLICY"] = policy
+    # A path pattern of `_headers`: the page at /search/ and its index.html alike.
+    url = "/" + settings.get("SEARCH_SAVE_AS", SAVE_AS).removesuffix("index.html") + "*"
+    settings["PAGE_CONTENT_SECURITY_POLICIES"] = {
+        **settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}),
+        url: policy,
+    }
+
+
+def add_generator(pelican):
+    _build.start(pelican)  # sent once per build, also in the devserver's long-lived process
+    return SearchPageGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.get_generators.connect(add_generator)
+    signals.content_written.connect(_build.written)
+    # After the asset pipeline (listed before this plugin): the pages are minified.
+    signals.finalized.connect(_build.finish)
