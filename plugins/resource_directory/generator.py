@@ -12,12 +12,13 @@ from pathlib import Path
 from markdown_reader.errors import ContentError
 from pelican.generators import Generator
 
-from . import export
+from . import export, hsds
 from .schema import KINDS, Directory, Resource, country_name, load_directory
 
 logger = logging.getLogger(__name__)
 
 PAGE_URL = "resources/"
+HSDS_FOLDER = "hsds/"
 DEFAULT_MAX_AGE_DAYS = 365
 DEFAULT_CRISIS_COUNTRY = "US"
 
@@ -127,9 +128,18 @@ class ResourceDirectoryGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"], url=PAGE_URL,
         )  # fmt: skip
         folder = Path(self.output_path) / PAGE_URL
-        folder.mkdir(parents=True, exist_ok=True)
-        page_url = self.page_url()
-        (folder / "resources.json").write_text(export.to_json(self.resources), encoding="utf-8")
-        (folder / "resources.csv").write_text(
-            export.to_csv(self.resources, page_url), encoding="utf-8"
-        )
+        titles = {slug: page.title for slug, page in self.context.get("category_pages", {}).items()}
+        services = hsds.to_json(hsds.service_list(self.resources, titles))
+        files = {
+            f"{HSDS_FOLDER}services.json": services,
+            f"{HSDS_FOLDER}taxonomy.json": hsds.to_json(hsds.taxonomy_list(titles)),
+            **{HSDS_FOLDER + name: text for name, text in hsds.data_package(
+                self.resources, titles).items()},
+            # The addresses of the first export, for anyone who linked them: the same
+            # HSDS service list, and the spreadsheet (one row per resource).
+            "resources.json": services,
+            "resources.csv": export.to_csv(self.resources, self.page_url()),
+        }  # fmt: skip
+        (folder / HSDS_FOLDER).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")

@@ -1,42 +1,24 @@
-"""The open data: resources.json (HSDS 3.0 core), resources.csv and the JSON-LD
-on /resources/ parse, carry every resource file, and are the same on every build."""
+"""The page's open data for people and search engines: resources.csv (one row per
+resource) and the JSON-LD on /resources/ carry every resource file, links to every
+open-data file, and the same files on every build. The HSDS exports are checked
+against the specification in test_hsds_export.py."""
 
 import csv
-import datetime
 import io
 import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = sorted(path.stem for path in (ROOT / "content/resources").glob("*.yaml"))
-HSDS_TABLES = ("organizations", "services", "phones", "schedules", "service_areas", "languages")
-# HSDS 3.0 field names used per table (a subset of the specification's).
-HSDS_FIELDS = {
-    "organizations": {"id", "name", "description", "website", "email"},
-    "services": {"id", "organization_id", "name", "description", "url", "email", "status",
-                 "fees_description", "minimum_age", "maximum_age", "assured_date"},
-    "phones": {"id", "service_id", "number", "type", "description"},
-    "schedules": {"id", "service_id", "description", "freq", "byday", "opens_at", "closes_at",
-                  "wkst", "timezone", "notes"},
-    "service_areas": {"id", "service_id", "name", "description"},
-    "languages": {"id", "service_id", "name", "code"},
-}  # fmt: skip
+OPEN_DATA = ("hsds/services.json", "hsds/datapackage.json", "hsds/taxonomy.json", "resources.csv")
 
 
 @pytest.fixture(scope="module")
 def page(real_site):
     return LexborHTMLParser((real_site / "resources/index.html").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def hsds(real_site):
-    return json.loads((real_site / "resources/resources.json").read_text(encoding="utf-8"))
 
 
 def test_there_are_resources_to_export():
@@ -76,80 +58,29 @@ last_verified: 2026-11-01
 """
 
 
-def test_hsds_json_fills_the_core_tables_with_hsds_field_names(make_site, build_site):
-    output = build_site(make_site({"resources/example.yaml": FULL_ENTRY}))
-    hsds = json.loads((output / "resources/resources.json").read_text(encoding="utf-8"))
-    assert hsds["hsds_version"] == "3.0"
-    assert [row["name"] for row in hsds["languages"]] == ["English", "Welsh"]
-    assert [row["name"] for row in hsds["service_areas"]] == ["United Kingdom", "Scotland"]
-    assert hsds["schedules"][0]["byday"] == "MO,TU,WE,TH,FR,SA,SU"
-    assert hsds["services"][0]["minimum_age"] == 16
-    assert {row["type"] for row in hsds["phones"]} == {"voice", "text"}
-    for table in HSDS_TABLES:
-        assert hsds[table], table
-        for row in hsds[table]:
-            assert set(row) <= HSDS_FIELDS[table], (table, set(row) - HSDS_FIELDS[table])
-            assert len(row["id"]) == 36  # a UUID
-            assert None not in row.values() and "" not in row.values(), (table, row)
-
-
-TIMETABLE_ENTRY = FULL_ENTRY.replace("name: Example Line", "name: Weekday Line").replace(
-    "hours: 24/7",
-    "hours:\n  time_zone: America/New_York\n  open:\n    - days: [Monday, Tuesday, Wednesday]\n"
-    '      from: "10:00"\n      until: "24:00"',
+# Every other field a resource file can have.
+TIMETABLE_ENTRY = (
+    FULL_ENTRY.replace("name: Example Line", "name: Weekday Line")
+    .replace(
+        "hours: 24/7",
+        "hours:\n  time_zone: America/New_York\n  open:\n"
+        '    - days: [Monday, Tuesday, Wednesday]\n      from: "10:00"\n      until: "24:00"\n'
+        '    - days: [Saturday]\n      from: "09:30"\n      until: "13:00"',
+    )
+    .replace(
+        '  sms: {number: "85258", keyword: HELLO}',
+        '  sms: {number: "85258", display: 85 258, keyword: HELLO, note: Free on most networks}\n'
+        "  chat: https://example.org/chat\n  website: https://example.org/talk\n"
+        "  email: help@example.org",
+    )
+    .replace('tel: "+44800000000"}', 'tel: "+44800000000", note: Free from mobiles}')
+    .replace("cost: free", "cost: free\ncost_note: calls are free\nofficial_domains: [example.net]")
+    .replace("ages: {min: 16}", "ages: {min: 16, max: 25}")
+    .replace(
+        "source: https://example.org/help",
+        "source: [https://example.org/help, https://example.net/about]",
+    )
 )
-
-
-def hsds_validator(name: str):
-    """A validator of one HSDS 3.0 object, by the specification's own schema (a copy
-    in tests/data/hsds-3.0, with its licence), its $refs resolved."""
-    folder = ROOT / "tests/data/hsds-3.0/schema"
-    schemas = {path.name: json.loads(path.read_text()) for path in folder.glob("*.json")}
-    registry = Registry().with_resources(
-        (uri, Resource.from_contents(schema, default_specification=DRAFT202012))
-        for name, schema in schemas.items()
-        for uri in (name, schema.get("$id", name))
-    )
-    return Draft202012Validator(schemas[name], registry=registry)
-
-
-def test_schedules_are_hsds_schedules_in_the_services_time_zone(make_site, build_site):
-    output = build_site(make_site({
-        "resources/example.yaml": FULL_ENTRY, "resources/weekday.yaml": TIMETABLE_ENTRY,
-    }))  # fmt: skip
-    hsds = json.loads((output / "resources/resources.json").read_text(encoding="utf-8"))
-    validator = hsds_validator("schedule.json")
-    for schedule in hsds["schedules"]:
-        assert not list(validator.iter_errors(schedule)), schedule
-    weekday = next(row for row in hsds["schedules"] if row["freq"] and row.get("timezone"))
-    # 2026-11-01, the day the hours were checked, is in Eastern Standard Time.
-    assert (weekday["byday"], weekday["opens_at"], weekday["closes_at"]) == (
-        "MO,TU,WE",
-        "10:00-05:00",
-        "23:59-05:00",
-    )
-    assert weekday["timezone"] == -5 and "America/New_York" in weekday["notes"]
-    assert weekday["description"] == "Monday to Wednesday, 10:00 to 24:00, New York time"
-
-
-def test_hsds_json_carries_every_resource_and_links_its_rows(hsds, page):
-    names = sorted(node.text() for node in page.css("article.resource h3"))
-    assert sorted(service["name"] for service in hsds["services"]) == names
-    assert len(hsds["organizations"]) == len(SLUGS)
-    organizations = {row["id"] for row in hsds["organizations"]}
-    services = {row["id"] for row in hsds["services"]}
-    assert {row["organization_id"] for row in hsds["services"]} == organizations
-    for table in ("phones", "schedules", "service_areas", "languages"):
-        assert {row["service_id"] for row in hsds[table]} <= services
-    for service in hsds["services"]:
-        datetime.date.fromisoformat(service["assured_date"])
-
-
-def test_every_phone_and_text_number_on_the_page_is_in_the_json(hsds, page):
-    links = {node.attributes["href"] for node in page.css("a.resource-action")}
-    dialled = {href.split(":", 1)[1].split("?")[0] for href in links
-               if href.startswith(("tel:", "sms:"))}  # fmt: skip
-    assert dialled and dialled == {row["number"] for row in hsds["phones"]}
 
 
 def test_csv_has_one_row_per_resource(real_site):
@@ -171,16 +102,43 @@ def test_json_ld_is_an_item_list_of_every_service(page):
     assert all(service["@type"] == "Service" for service in services)
 
 
-def test_both_files_are_linked_from_the_page(page):
+def test_json_ld_days_are_schema_org_urls_and_ids_absolute_when_published(make_site, build_site):
+    content = make_site({"resources/example.yaml": FULL_ENTRY,
+                         "resources/weekday.yaml": TIMETABLE_ENTRY})  # fmt: skip
+    output = build_site(content, SITEURL="https://help.example.org", RELATIVE_URLS=False)
+    html = LexborHTMLParser((output / "resources/index.html").read_text(encoding="utf-8"))
+    data = json.loads(html.css_first('script[type="application/ld+json"]').text())
+    services = {item["item"]["name"]: item["item"] for item in data["itemListElement"]}
+    assert [s["@id"] for s in services.values()] == [
+        "https://help.example.org/resources/#example",
+        "https://help.example.org/resources/#weekday",
+    ]
+    weekday = services["Weekday Line"]["hoursAvailable"]
+    assert [(h["dayOfWeek"], h["opens"], h["closes"]) for h in weekday] == [
+        (["https://schema.org/Monday", "https://schema.org/Tuesday",
+          "https://schema.org/Wednesday"], "10:00", "23:59"),
+        (["https://schema.org/Saturday"], "09:30", "13:00"),
+    ]  # fmt: skip
+    always = services["Example Line"]["hoursAvailable"][0]["dayOfWeek"]
+    assert len(always) == 7 and all(day.startswith("https://schema.org/") for day in always)
+
+
+def test_every_open_data_file_is_linked_from_the_page_and_the_old_addresses_stay(real_site, page):
     hrefs = {node.attributes["href"] for node in page.css(".resource-open-data a")}
-    assert hrefs == {"../resources/resources.json", "../resources/resources.csv"}
+    assert hrefs == {f"../resources/{name}" for name in OPEN_DATA}
+    for name in OPEN_DATA:
+        assert (real_site / "resources" / name).is_file(), name
+    # The first export's address serves the HSDS service list now.
+    old = real_site / "resources/resources.json"
+    assert old.read_bytes() == (real_site / "resources/hsds/services.json").read_bytes()
 
 
 def test_exports_are_byte_for_byte_the_same_on_a_second_build(make_site, build_site, tmp_path):
     resource = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8")
     content = make_site({"resources/samaritans.yaml": resource.replace("getting-support, ", "")})
     first = build_site(content, CRISIS_HELP_COUNTRY="GB")  # the file's own country
-    files = ("resources/resources.json", "resources/resources.csv", "resources/index.html")
+    files = sorted(path.relative_to(first) for path in (first / "resources").rglob("*.*"))
+    assert len(files) > 20  # the page, the spreadsheet and every HSDS file
     before = {name: (first / name).read_bytes() for name in files}
     second = build_site(content, CRISIS_HELP_COUNTRY="GB")
     assert {name: (second / name).read_bytes() for name in files} == before
