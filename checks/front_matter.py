@@ -1,13 +1,14 @@
 """Front matter: required fields per kind of file, known keys (with a "did you
-mean"), known categories, valid dates, and one address per page."""
+mean"), known categories, and one address per page (dates are the reader's: only
+YYYY-MM-DD is read)."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 
 from pelican.urlwrappers import Category
-from pelican.utils import get_date
 
 from .findings import ERROR, Finding
 from .sources import ARTICLE, CATEGORY, PAGE, Source
@@ -32,7 +33,6 @@ HINTS = {
     "category": "add a line 'category: ...' naming one of the categories in content/categories/",
     "summary": "add a line 'summary: ...' with one plain sentence saying what the page is about",
 }
-DATE_KEYS = ("date", "modified")
 STATUSES = ("published", "draft", "hidden")
 
 
@@ -45,10 +45,62 @@ def check_front_matter(sources: list[Source], settings: dict) -> list[Finding]:
             where = (source.name, error.line, 1, ERROR)
             findings.append(Finding(*where, error.message, error.rule, error.hint))
         elif source.kind in KNOWN_KEYS:
-            findings += check_keys(source)
+            misplaced = check_folder(source, settings)
+            findings += [misplaced] if misplaced else check_keys(source)
             findings += check_values(source, categories, settings)
     findings += check_unique_addresses(sources)
     return findings
+
+
+def kind_by_fields(source: Source) -> tuple[str, str] | None:
+    """The kind of file the fields say this is, when it is not the kind its folder
+    holds, and the field that says so."""
+    keys = set(source.metadata)
+    if source.kind != ARTICLE:
+        telling = "category" if "category" in keys else "date" if source.kind == CATEGORY else ""
+        if telling in keys:
+            return ARTICLE, telling
+    if source.kind != CATEGORY and "order" in keys and not keys & {"date", "category"}:
+        return CATEGORY, "order"
+    unknown = keys - KNOWN_KEYS[source.kind]
+    if source.kind == CATEGORY and unknown and unknown <= KNOWN_KEYS[PAGE]:
+        return PAGE, sorted(unknown, key=source.key_line)[0]
+    if source.kind == ARTICLE and "title" in keys and not keys & {"date", "category"}:
+        return PAGE, "title"
+    return None
+
+
+def check_folder(source: Source, settings: dict) -> Finding | None:
+    """A file in the wrong folder: an article saved in categories/ becomes a category."""
+    found = kind_by_fields(source)
+    if found is None:
+        return None
+    kind, telling = found
+    content = Path(settings["PATH"])
+    here = source.path.parent.relative_to(content).as_posix()
+    folder = folder_of(kind, settings)
+    why = {
+        ARTICLE: f"it has a {telling}, so it is an article",
+        CATEGORY: "it has an order, so it is a category page",
+        PAGE: f"it has a {telling} but no date or category, so it is a standalone page"
+        if source.kind == ARTICLE
+        else f"it has a {telling}, which a category page does not have, so it is a page",
+    }[kind]  # fmt: skip
+    hint = f"move it to content/{folder}/"
+    if source.kind == ARTICLE and kind == PAGE:
+        hint += ", or, for an article, add a date and a category"
+    return Finding(
+        source.name, source.key_line(telling), 1, ERROR,
+        f"wrong folder: {why}, but it is in content/{here}/", "front-matter-folder", hint,
+    )  # fmt: skip
+
+
+def folder_of(kind: str, settings: dict) -> str:
+    if kind == ARTICLE:
+        return settings["ARTICLE_PATHS"][0]
+    if kind == PAGE:
+        return settings["PAGE_PATHS"][0]
+    return settings.get("CATEGORY_PAGES_PATH", "categories")
 
 
 def check_keys(source: Source) -> Iterable[Finding]:
@@ -82,18 +134,7 @@ def check_keys(source: Source) -> Iterable[Finding]:
 def check_values(
     source: Source, categories: dict[str, Source], settings: dict
 ) -> Iterable[Finding]:
-    metadata = source.metadata
-    for key in DATE_KEYS:
-        value = metadata.get(key)
-        if value in (None, ""):
-            continue
-        try:
-            get_date(str(value))
-        except (ValueError, TypeError, OverflowError):
-            yield Finding(
-                source.name, source.key_line(key), 1, ERROR,
-                f"'{value}' is not a date", "front-matter-date", HINTS["date"],
-            )  # fmt: skip
+    metadata = source.metadata  # dates were checked as the file was read
     status = metadata.get("status")
     if status not in (None, "") and str(status).lower() not in STATUSES:
         yield Finding(

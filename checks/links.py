@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from .findings import ERROR, Finding
@@ -14,8 +14,10 @@ from .site import BuiltSite, OutputPage, text_of
 
 LINKING = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
            "source": "src", "video": "src", "audio": "src", "iframe": "src"}  # fmt: skip
+LINKED = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINKING.items())
 EMBEDDING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 PELICAN_PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PHONE = re.compile(r"^\+?[\d\s().-]{2,}$")
 HOST = re.compile(r"^(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?$", re.IGNORECASE)
 WEB_HINT = "write the full address, starting with https://"
@@ -25,24 +27,65 @@ INTERNAL_HINT = (
 )
 
 
-def check_links(site: BuiltSite, site_url: str = "") -> list[Finding]:
-    findings = []
-    for page in site.pages.values():
-        for tag, attribute in LINKING.items():
-            for node in page.tree.css(f"{tag}[{attribute}]"):
-                address = (node.attributes.get(attribute) or "").strip()
-                findings += check_address(site, page, node, tag, address, site_url)
-    return findings
+class Problem(NamedTuple):
+    message: str
+    rule: str
+    hint: str
+    group: str = ""
 
 
-def check_address(site, page: OutputPage, node, tag, address: str, site_url) -> Iterable[Finding]:
+class LinkRules:
+    """The link checks of a site, page by page. Most addresses (the menu, the
+    stylesheet) repeat on every page: each is judged once for all the pages it
+    means the same on, and only a problem is then looked for in the content files."""
+
+    def __init__(self, site: BuiltSite, site_url: str = "") -> None:
+        self.site = site
+        self.site_url = site_url
+        self.problems: dict[tuple, Problem | None] = {}
+
+    def check(self, page: OutputPage) -> list[Finding]:
+        findings = []
+        for node in page.tree.css(LINKED):
+            tag = node.tag
+            address = (node.attributes.get(LINKING[tag]) or "").strip()
+            embedded = is_embedded(node, tag)
+            key = (*meaning_depends_on(page.relative, address), address, embedded)
+            if key not in self.problems:
+                self.problems[key] = problem_of(self.site, page, address, embedded, self.site_url)
+            if self.problems[key] is not None:
+                findings.append(placed(self.site, page, node, tag, address, self.problems[key]))
+        return findings
+
+
+def meaning_depends_on(page: str, address: str) -> tuple:
+    """What, besides itself, an address leads to depends on: its page for one without
+    a path ("#top", "?q"), nothing for an absolute one or one that climbs out of its
+    page's folders ("../css/site.css" from "a/index.html"), else its page's folder."""
+    if address[:1] in ("", "#", "?"):
+        return ("page", page)
+    depth = page.count("/")
+    if address.startswith("/") or SCHEME.match(address):
+        return ("site",)
+    if depth and address.startswith("../" * depth):
+        return ("depth", depth)
+    return ("folder", posixpath.dirname(page))
+
+
+def placed(site: BuiltSite, page: OutputPage, node, tag: str, address: str, problem) -> Finding:
+    """The finding at the link as it was written: in Markdown, a resource file or the page."""
     text = text_of(node) if tag == "a" else node.attributes.get("alt") or ""
     opening = "![" if tag == "img" else "["
-    where = {
-        "markdown": (f"{opening}{text}]({address}", f"]({address}", f"{opening}{text}]"),
-        "data": (address,),
-        "html": (f'="{address}"',),
-    }
+    return site.finding(
+        page, ERROR, problem.message, problem.rule, problem.hint, group=problem.group,
+        markdown=(f"{opening}{text}]({address}", f"]({address}", f"{opening}{text}]"),
+        data=(address,), html=(f'="{address}"',),
+    )  # fmt: skip
+
+
+def problem_of(
+    site: BuiltSite, page: OutputPage, address: str, embedded: bool, site_url: str
+) -> Problem | None:
     local = address  # the published site's own absolute addresses are internal
     base = site_url.rstrip("/")
     if base and (address == base or address.startswith((base + "/", base + "#"))):
@@ -51,41 +94,38 @@ def check_address(site, page: OutputPage, node, tag, address: str, site_url) -> 
     if parts.scheme or local.startswith("//"):
         problem = external_problem(address, parts)
         if problem:
-            yield site.finding(page, ERROR, problem[0], "link-external", problem[1], **where)
-        elif parts.scheme != "data" and is_embedded(node, tag):
-            yield site.finding(
-                page, ERROR, f"'{address}' is loaded from another website", "external-resource",
+            return Problem(*problem, "link-external")
+        if parts.scheme != "data" and embedded:
+            return Problem(
+                f"'{address}' is loaded from another website", "external-resource",
                 "put the file in content/images/ and write ({static}/images/its-file): the site "
                 "makes no requests to other websites, so no one learns who reads it",
-                **where,
             )  # fmt: skip
-        return
+        return None
     if PELICAN_PLACEHOLDER.match(address):
         target = PELICAN_PLACEHOLDER.sub("", address)
-        yield site.finding(
-            page, ERROR, f"'{address}' points at content/{target.lstrip('/')}: no such file",
-            "link-broken", "check the file's name and folder under content/", **where,
+        return Problem(
+            f"'{address}' points at content/{target.lstrip('/')}: no such file",
+            "link-broken", "check the file's name and folder under content/",
         )  # fmt: skip
-        return
     target = resolve(page.relative, unquote(parts.path)) if parts.path else page.relative
-    if target is None or target not in site.pages and not (site.output / target).is_file():
-        yield site.finding(
-            page, ERROR, f"link to '{address}' leads to no page of the site", "link-broken",
-            INTERNAL_HINT, group=f"/{target or address}", **where,
+    if target is None or target not in site.pages and not site.has_file(target):
+        return Problem(
+            f"link to '{address}' leads to no page of the site", "link-broken",
+            INTERNAL_HINT, f"/{target or address}",
         )  # fmt: skip
-        return
     if parts.fragment and target in site.pages:
         anchors = site.pages[target].anchors
         fragment = unquote(parts.fragment)
         if fragment not in anchors:
             close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.6)
-            yield site.finding(
-                page, ERROR, f"link to '{address}': the page has no section '#{fragment}'",
-                "link-fragment",
+            return Problem(
+                f"link to '{address}': the page has no section '#{fragment}'", "link-fragment",
                 f"did you mean '#{close[0]}'?" if close else
                 "a section's name is its heading in lower case with dashes, e.g. #eating-something",
-                group=f"/{target}#{fragment}", **where,
+                f"/{target}#{fragment}",
             )  # fmt: skip
+    return None
 
 
 def is_embedded(node, tag: str) -> bool:

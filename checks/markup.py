@@ -17,13 +17,8 @@ VAGUE_LINK_TEXT = {
 HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
-def check_markup(site: BuiltSite) -> list[Finding]:
-    findings: list[Finding] = []
-    for page in site.pages.values():
-        findings += check_images(site, page)
-        findings += check_headings(site, page)
-        findings += check_link_text(site, page)
-    return findings
+def check_markup(site: BuiltSite, page: OutputPage) -> list[Finding]:
+    return check_images(site, page) + check_headings(site, page) + check_link_text(site, page)
 
 
 def is_decorative(node) -> bool:

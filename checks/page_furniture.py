@@ -4,7 +4,7 @@ theme's partials/crisis-help.html and partials/exit-this-page.html)."""
 from __future__ import annotations
 
 from .findings import ERROR, Finding
-from .site import BuiltSite, text_of
+from .site import OutputPage, text_of
 
 REQUIRED = (
     (".crisis-help", "crisis-help", "the crisis help"),
@@ -12,19 +12,18 @@ REQUIRED = (
 )
 
 
-def check_page_furniture(site: BuiltSite) -> list[Finding]:
+def check_page_furniture(page: OutputPage) -> list[Finding]:
+    if "<body" not in page.html.lower():
+        return []  # a fragment, not a page a reader lands on
     findings = []
-    for page in site.pages.values():
-        if "<body" not in page.html.lower():
-            continue  # a fragment, not a page a reader lands on
-        for selector, rule, what in REQUIRED:
-            node = page.tree.css_first(selector)
-            if node is None or not text_of(node):
-                findings.append(
-                    Finding(
-                        page.name, 1, 1, ERROR, f"the page lacks {what} ({selector})", rule,
-                        "the page's template must extend base.html, which includes it",
-                        group=f"{rule} {what}",
-                    )
-                )  # fmt: skip
+    for selector, rule, what in REQUIRED:
+        node = page.tree.css_first(selector)
+        if node is None or not text_of(node):
+            findings.append(
+                Finding(
+                    page.name, 1, 1, ERROR, f"the page lacks {what} ({selector})", rule,
+                    "the page's template must extend base.html, which includes it",
+                    group=f"{rule} {what}",
+                )
+            )  # fmt: skip
     return findings

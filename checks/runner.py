@@ -13,22 +13,18 @@ from pelican.settings import read_settings
 
 from .findings import ERROR, WARNING, Finding
 from .front_matter import check_front_matter
-from .links import check_links
-from .markup import check_markup
-from .page_furniture import check_page_furniture
+from .gate import REJECTED, check_pages, once_per_template
 from .plugin_data import check_plugin_data
 from .readability import DEFAULT_MAX_GRADE, Grade, check_readability, reading_grades
 from .safe_messaging import check_safe_messaging, load_rules
 from .site import BuiltSite
-from .sources import Source, display, load_sources
+from .sources import DATA_FILE, Source, display, load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_LINE = re.compile(
-    r"^(?:(?P<path>[^\s:][^:]*):(?P<line>\d+): )?(?P<level>error|warning): (?P<message>.*?)"
-    r"(?: \[(?P<rule>[\w/-]+)\])?$"
+    r"^(?:(?P<path>[^\s:][^:]*):(?P<line>\d+):(?:(?P<col>\d+):)? )?"
+    r"(?P<level>error|warning): (?P<message>.*?)(?: \[(?P<rule>[\w/-]+)\])?$"
 )
-# Pelican's own words for problems that the link checks report with a line number.
-COVERED_BY_CHECKS = ("Unable to find", "Empty alt attribute")
 UNFINISHED = re.compile(r"\bTODO\b")
 
 
@@ -56,6 +52,8 @@ def check_unfinished(sources: list[Source]) -> list[Finding]:
     findings = []
     for source in sources:
         for number, line in enumerate(source.lines, start=1):
+            if source.kind == DATA_FILE and line.lstrip().startswith("#"):
+                continue  # a comment to the editor ("Replace each TODO"), never published
             match = UNFINISHED.search(line)
             if match:
                 findings.append(
@@ -88,36 +86,20 @@ def check_content(
 
 
 def check_output(output: Path, project: Path, sources: list[Source], settings: dict):
-    site = BuiltSite.load(output, project, sources)
-    site_url = settings.get("SITEURL", "") if not settings.get("RELATIVE_URLS") else ""
-    findings = check_links(site, site_url) + check_markup(site) + check_page_furniture(site)
-    return once_per_template(findings)
-
-
-def once_per_template(findings: list[Finding]) -> list[Finding]:
-    """A mistake in a template shows on every page: say it once, with how many pages."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in sorted(findings):
-        groups.setdefault(finding.group or str(id(finding)), []).append(finding)
-    collapsed = []
-    for members in groups.values():
-        first = members[0]
-        others = len({member.path for member in members}) - 1
-        if others:
-            message = f"{first.message} (and on {others} more page(s))"
-            first = Finding(**{**first.__dict__, "message": message})
-        collapsed.append(first)
-    return collapsed
+    return once_per_template(check_pages(BuiltSite.load(output, project, sources), settings))
 
 
 def build(settings_file: Path, output: Path, project: Path) -> tuple[bool, list[Finding]]:
-    """Build with scripts/build.py, as `make html` does; its errors become findings."""
+    """Build with scripts/build.py, as `make html` does, which checks the new pages
+    before they replace the output; its errors become findings. True when the pages
+    were built and checked (whether or not they replaced the output)."""
     command = [
         sys.executable, str(ROOT / "scripts/build.py"),
         "--settings", str(settings_file), "--output", str(output),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, cwd=project)
-    return result.returncode == 0, parse_build_messages(result.stderr)
+    checked = result.returncode == 0 or REJECTED in result.stderr
+    return checked, parse_build_messages(result.stderr)
 
 
 def parse_build_messages(stderr: str) -> list[Finding]:
@@ -127,12 +109,14 @@ def parse_build_messages(stderr: str) -> list[Finding]:
             findings[-1] = Finding(**{**findings[-1].__dict__, "hint": line[8:]})
             continue
         match = BUILD_LINE.match(line)
-        if not match or any(words in line for words in COVERED_BY_CHECKS):
+        if not match:
             continue
         findings.append(
             Finding(
-                match["path"] or "", int(match["line"] or 1), 1, match["level"], match["message"],
-                match["rule"] or "build",
+                match["path"] or "", int(match["line"] or 1), int(match["col"] or 1),
+                match["level"], match["message"], match["rule"] or "build",
+                # A finding of the page checks has a column: never a knock-on effect.
+                group="page" if match["col"] else "",
             )
         )  # fmt: skip
     return findings
@@ -152,7 +136,7 @@ def run(
     if build_first:
         report.built, build_findings = build(settings_file, output, project)
         report.findings += without_repeats(build_findings, report.findings)
-    if report.built and output.is_dir():
+    else:
         report.findings += check_output(output, project, sources, settings)
     report.findings = sorted(set(report.findings))
     return report
@@ -166,6 +150,8 @@ def without_repeats(build_findings: list[Finding], findings: list[Finding]) -> l
     said = {(finding.path, finding.line) for finding in findings}
 
     def repeats(finding: Finding) -> bool:
+        if finding.group == "page":
+            return False
         if finding.path:
             return finding.path in flagged or (finding.path, finding.line) in said
         if flagged:

@@ -27,6 +27,20 @@ from .sources import CATEGORY, Source, display, load_sources  # noqa: E402
 
 TEMPLATES = Path(__file__).with_name("templates")
 KINDS = ("page", "category", "resource")
+# What each kind takes, as an editor types it.
+USAGE = {
+    "page": 'make new-page TITLE="Going for a walk" [CATEGORY=daily-basics]\n'
+    "  TITLE     the page's title, in sentence case\n"
+    "  CATEGORY  for an article: the category it is listed under (without one: a "
+    "standalone page)",
+    "category": 'make new-category TITLE="Rest and sleep"\n'
+    "  TITLE     the category's title, in sentence case",
+    "resource": 'make new-resource TITLE="Samaritans" CATEGORY=getting-support '
+    "[SOURCE=https://…]\n"
+    "  TITLE     the service's own name\n"
+    "  CATEGORY  the category it is listed under\n"
+    "  SOURCE    the official page its facts come from",
+}
 
 
 class ScaffoldError(Exception):
@@ -94,12 +108,20 @@ def plan(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks.scaffold", description=__doc__)
     parser.add_argument("kind", choices=KINDS)
-    parser.add_argument("--title", required=True)
+    parser.add_argument("--title", default="")
     parser.add_argument("--category", help="a category's slug or title (a page then goes "
                         "in articles/ and is listed on that category's page)")  # fmt: skip
     parser.add_argument("--source", help="for a resource: the official page of the service")
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     args = parser.parse_args(argv)
+    missing = [
+        name
+        for name, value in (("TITLE", args.title), ("CATEGORY", args.category))
+        if not (value or "").strip() and (name == "TITLE" or args.kind == "resource")
+    ]
+    if missing:
+        print(f"error: give {' and '.join(missing)}\nusage: {USAGE[args.kind]}", file=sys.stderr)
+        return 2
     settings = read_settings(str(args.settings))
     project = args.settings.resolve().parent
     sources = load_sources(project, settings)

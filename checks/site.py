@@ -4,8 +4,10 @@ content file it came from, so that a finding points at the line an editor wrote.
 from __future__ import annotations
 
 import html
+import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -24,11 +26,13 @@ class OutputPage:
     relative: str  # inside the output folder, with forward slashes
     name: str  # as shown in findings
     html: str
-    source: Source | None = None
 
     @cached_property
     def tree(self) -> LexborHTMLParser:
         return LexborHTMLParser(self.html)
+
+    def forget_tree(self) -> None:
+        self.__dict__.pop("tree", None)
 
     @cached_property
     def anchors(self) -> set[str]:
@@ -47,24 +51,55 @@ class OutputPage:
         return 1, 1
 
 
-@dataclass
 class BuiltSite:
-    output: Path
-    project: Path
-    sources: list[Source]
-    pages: dict[str, OutputPage] = field(default_factory=dict)
+    """The pages of a built site. The content files are read only when a finding is
+    to be placed (`sources` may be a function that reads them): a clean build, which
+    `scripts/build.py` checks every time, never needs them."""
+
+    def __init__(
+        self, output: Path, project: Path, sources: list[Source] | Callable[[], list[Source]]
+    ) -> None:
+        self.output = output
+        self.project = project
+        self._sources = sources
+        self.pages: dict[str, OutputPage] = {}
+        self.files: set[str] = set()  # every file, relative to `output`
 
     @classmethod
-    def load(cls, output: Path, project: Path, sources: list[Source]) -> BuiltSite:
+    def load(
+        cls, output: Path, project: Path, sources: list[Source] | Callable[[], list[Source]],
+        shown_as: Path | None = None,
+    ) -> BuiltSite:  # fmt: skip
+        """`shown_as`: the folder the pages will be in, when they are read from another
+        (the build's staging folder), to name them in findings."""
         site = cls(output, project, sources)
-        by_save_as = {source.save_as: source for source in sources if source.save_as}
-        for path in sorted(output.rglob("*.html")):
-            relative = path.relative_to(output).as_posix()
-            text = path.read_text(encoding="utf-8", errors="replace")
-            page = OutputPage(path, relative, display(path, project), text)
-            page.source = by_save_as.get(relative)
-            site.pages[relative] = page
+        for parent, folders, names in os.walk(output):
+            folders.sort()
+            inside = os.path.relpath(parent, output).replace(os.sep, "/")
+            for name in sorted(names):
+                relative = name if inside == "." else f"{inside}/{name}"
+                site.files.add(relative)
+                if name.endswith(".html"):
+                    path = Path(parent, name)
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                    name = display((shown_as or output) / relative, project)
+                    site.pages[relative] = OutputPage(path, relative, name, text)
         return site
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        return self._sources() if callable(self._sources) else self._sources
+
+    @cached_property
+    def _by_save_as(self) -> dict[str, Source]:
+        return {source.save_as: source for source in self.sources if source.save_as}
+
+    def source_of(self, page: OutputPage) -> Source | None:
+        """The Markdown file the page was made from, if it was made from one."""
+        return self._by_save_as.get(page.relative)
+
+    def has_file(self, relative: str) -> bool:
+        return relative in self.files
 
     def finding(
         self, page: OutputPage, level: str, message: str, rule: str, hint: str = "", *,
@@ -74,10 +109,11 @@ class BuiltSite:
         """A finding about something on a built page, placed where it was written: the
         Markdown source (found by its `markdown` forms), else the one content file that
         holds it (`data`: e.g. a resource's address), else the built file itself."""
-        if page.source is not None:
-            found = page.source.locate(*markdown)
+        source = self.source_of(page)
+        if source is not None:
+            found = source.locate(*markdown)
             if found:
-                return Finding(page.source.name, *found, level, message, rule, hint)
+                return Finding(source.name, *found, level, message, rule, hint)
         for needle in data:
             if len(needle) < MIN_DATA_NEEDLE:
                 continue

@@ -1,8 +1,9 @@
 """Build the site and report every problem at once, as `path:line: error: message`.
 
-The site is built into a staging folder next to the output folder and swapped in
-only when the build succeeds: a failed or interrupted build leaves the previous
-output exactly as it was.
+The site is built into a staging folder next to the output folder, its pages are
+checked with the rules of `make check` (links, fragments, images, headings), and it
+is swapped in only when the build and those checks succeed: a failed or interrupted
+build leaves the previous output exactly as it was.
 
 The output it replaces is kept as a spare (`.output-spare`), and the next build
 is written over that spare: on some file systems (this project's build machine's
@@ -31,11 +32,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 from jinja2 import TemplateError  # noqa: E402
 from markdown_reader.errors import ContentError, display_path  # noqa: E402
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
+
+from checks.findings import Finding as PageFinding  # noqa: E402
+from checks.gate import COVERED_BY_CHECKS, REJECTED, check_new_pages  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 SKIPPING = "Skipping %s: "  # how Pelican reports a content file it leaves out
@@ -47,10 +52,21 @@ class Finding:
     line: int
     level: str
     message: str
+    col: int = 0  # given by the checks of the built pages
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: " if self.path else ""
-        return f"{where}{self.level}: {self.message}"
+        where = f"{self.path}:{self.line}:" if self.path else ""
+        if where and self.col:
+            where += f"{self.col}:"
+        return f"{where} {self.level}: {self.message}".lstrip()
+
+    @classmethod
+    def of_page(cls, finding: PageFinding) -> Finding:
+        """A finding of the page checks, printed as `make check` prints it."""
+        message = f"{finding.message} [{finding.rule}]"
+        if finding.hint:
+            message += f"\n  hint: {finding.hint}"
+        return cls(finding.path, finding.line, finding.level, message, finding.col)
 
 
 def finding_for(error: BaseException, level: str = "error", source: str = "") -> Finding:
@@ -151,6 +167,19 @@ def build(settings, staging: Path, collector: Collector) -> None:
         collector.findings.append(finding_for(error))
 
 
+def check_pages(
+    staging: Path, output: Path, project: Path, settings, findings: list[Finding]
+) -> tuple[int, list[Finding]]:
+    """The pages built and the build's findings with those of the page checks, which
+    say with its file and line what Pelican says of a link or an image without one."""
+    try:
+        pages, page_findings = check_new_pages(staging, output, project, settings)
+    except Exception as error:  # a bug in a check: reported, never a traceback
+        return 0, [*findings, finding_for(error)]
+    kept = [f for f in findings if not any(words in f.message for words in COVERED_BY_CHECKS)]
+    return pages, kept + [Finding.of_page(finding) for finding in page_findings]
+
+
 def change_times(folder: Path) -> dict[str, int]:
     """Each file under `folder`, with the time its inode last changed."""
     return {
@@ -227,11 +256,16 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"error: refusing to build into {output}: {reason}", file=sys.stderr)
         return EXIT_USAGE
+    project = args.settings.resolve().parent
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = claim_staging(output)
     try:
         build(settings, staging, collector)
-        findings = sorted(set(collector.findings))
+        findings, pages = collector.findings, 0
+        built = not any(finding.level == "error" for finding in findings)
+        if built:
+            pages, findings = check_pages(staging, output, project, settings, findings)
+        findings = sorted(set(findings))
         for finding in findings:
             print(finding, file=sys.stderr)
         errors = sum(finding.level == "error" for finding in findings)
@@ -239,9 +273,11 @@ def main(argv: list[str] | None = None) -> int:
         if findings:
             print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
         if errors or (warnings and args.strict):
-            print(f"Build failed: {display_path(output)} was left as it was.", file=sys.stderr)
+            failed = REJECTED if built else "Build failed"
+            print(f"{failed}: {display_path(output)} was left as it was.", file=sys.stderr)
             return EXIT_CONTENT
         swap_in(staging, output)
+        print(f"Wrote {pages} pages to {display_path(output)}/.")
         return EXIT_OK
     finally:  # after a failure or an interrupt; swapped in, it no longer exists
         shutil.rmtree(staging, ignore_errors=True)

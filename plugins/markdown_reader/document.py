@@ -12,14 +12,23 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from dateutil import parser as date_parser
 
-from .errors import ContentError
+from .errors import ContentError, yaml_problem
 
 FENCE = "---"
 YAML_END = {"---", "..."}
 # libyaml's loader is ten times faster; the pure-Python one gives the same result.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATE_LIKE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# The only dates accepted: 2026-12-02 reads the same everywhere, 02/12/2026 does not.
+DATE_KEYS = ("date", "modified")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+DATE_HINT = "write the date as YYYY-MM-DD, for example 2026-03-14, or with a time: 2026-03-14 09:30"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 # A native header is only taken as one when it names a field Pelican knows:
 # a first paragraph such as "Note: take it slowly." stays text.
@@ -53,7 +62,59 @@ def split_document(text: str, path: str) -> Document:
         document = _split_native(lines)
     _check_site_paths(document, path)
     _check_language(document, path)
+    _check_dates(document, path)
     return document
+
+
+def _check_dates(document: Document, path: str) -> None:
+    for key in DATE_KEYS:
+        value = document.metadata.get(key)
+        if value in (None, ""):
+            continue  # a missing date is the checks' to report, for the kinds that need one
+        text = str(value).strip()
+        line = document.metadata_lines.get(key, 1)
+        if not ISO_DATE.fullmatch(text):
+            raise ContentError(
+                path, line, f"{key}: {not_iso(text)}", hint=DATE_HINT, rule="front-matter-date"
+            )
+        try:
+            datetime.datetime.fromisoformat(text)
+        except ValueError as error:
+            raise ContentError(
+                path, line, f"{key}: {text} is not a real date ({error})",
+                hint="write a real month and day, for example 2026-03-14",
+                rule="front-matter-date",
+            ) from None  # fmt: skip
+
+
+def not_iso(text: str) -> str:
+    """Why `text` is refused as a date, with the ISO form of each day it may mean."""
+    message = f"{text} is not a date in the form YYYY-MM-DD"
+    meanings = [f"write {iso} if you meant {words}" for iso, words in _readings(text)]
+    return f"{message}: {', or '.join(meanings)}" if meanings else message
+
+
+def _readings(text: str) -> list[tuple[str, str]]:
+    """Each full date (and time, when one is given) `text` can be read as: day first,
+    as this site shows dates, then month first. A date without its day, month or
+    year is no reading: it is read twice with different defaults, and differs."""
+    readings: list[tuple[str, str]] = []
+    for day_first in (False,) if DATE_LIKE.match(text) else (True, False):
+        try:
+            low, high = (
+                date_parser.parse(text, dayfirst=day_first, default=default)
+                for default in (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2, 1, 1))
+            )
+        except (ValueError, OverflowError):
+            continue
+        if low.date() != high.date():
+            continue
+        iso, words = low.date().isoformat(), f"{low.day} {MONTHS[low.month - 1]} {low.year}"
+        if low.time() == high.time():
+            iso, words = f"{iso} {low:%H:%M}", f"{words} at {low:%H:%M}"
+        if (iso, words) not in readings:
+            readings.append((iso, words))
+    return readings
 
 
 def _check_site_paths(document: Document, path: str) -> None:
@@ -97,15 +158,8 @@ def _split_yaml(lines: list[str], path: str) -> Document:
     try:
         data = yaml.load(block, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        # libyaml marks an unclosed bracket at the end of the block: clamp into it
-        line = min(2 + mark.line, end) if mark is not None else 1
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ContentError(
-            path, line, f"front matter: {problem}",
-            hint="write each field as 'key: value' on its own line; quote values with ':' or '#'",
-            rule="front-matter",
-        ) from None  # fmt: skip
+        line, problem, hint = yaml_problem(error, block, first_line=2)
+        raise ContentError(path, line, f"front matter: {problem}", hint, "front-matter") from None
     except ValueError as error:  # YAML reads 2025-13-45 as a date, then cannot build it
         line = next(
             (number for number, text in enumerate(lines[1:end], start=2) if _impossible_date(text)),

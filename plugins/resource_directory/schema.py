@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 import yaml
-from markdown_reader.errors import ContentError, display_path
+from markdown_reader.errors import ContentError, display_path, yaml_problem
 
 RULE = "resource"
 SUMMARY_MAX = 200
@@ -321,10 +321,8 @@ class _File:
         try:
             loader = _Loader(text)
         except yaml.reader.ReaderError as error:  # a control character, refused before parsing
-            self.fail((), f"YAML syntax: character U+{error.character:04X} is not allowed",
-                      line=text.count("\n", 0, error.position) + 1,
-                      hint="delete the invisible character (often pasted from another program)",
-                      field="file")  # fmt: skip
+            line, problem, hint = yaml_problem(error, text)
+            self.fail((), f"YAML syntax: {problem}", line=line, hint=hint, field="file")
             return
         try:
             node = loader.get_single_node()
@@ -332,12 +330,8 @@ class _File:
                 self.data = loader.construct_document(node)
                 self._walk(node, ())
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            problem = error.problem or error.context or "cannot be read"
-            self.fail((), f"YAML syntax: {problem}", line=mark.line + 1 if mark else 1,
-                      hint="check the indentation, and put quotes around a value that "
-                      "contains ': ' or starts with a special character such as * & ! [ {",
-                      field="file")  # fmt: skip
+            line, problem, hint = yaml_problem(error, text)
+            self.fail((), f"YAML syntax: {problem}", line=line, hint=hint, field="file")
         finally:
             loader.dispose()
 

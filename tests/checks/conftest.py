@@ -12,11 +12,13 @@ from checks.runner import ROOT, Report, check_content, run
 @pytest.fixture(scope="session")
 def one_resource() -> dict[str, str]:
     """A real resource filed under the fixture's one category: the theme links every
-    page to /resources/, which is built only when there is a resource."""
-    text = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8")
+    page to /resources/, which is built only when there is a resource. It is the main
+    crisis line of the settings' CRISIS_HELP_COUNTRY, which the crisis band needs."""
+    name = "988-suicide-and-crisis-lifeline.yaml"
+    text = (ROOT / "content/resources" / name).read_text(encoding="utf-8")
     lines = ["categories: [coping]" if line.startswith("categories:") else line
              for line in text.split("\n")]  # fmt: skip
-    return {"resources/samaritans.yaml": "\n".join(lines)}
+    return {f"resources/{name}": "\n".join(lines)}
 
 
 @pytest.fixture

@@ -64,3 +64,38 @@ def test_front_matter_that_is_not_yaml_is_reported_at_its_line(check, places):
 def test_text_left_from_a_template_is_unfinished(check, places):
     report = check({"articles/tea.md": article() + "\nTODO: write the page.\n"}, build=False)
     assert places(report) == [("content/articles/tea.md", 9, "unfinished")]
+
+
+def test_a_file_in_another_kind_s_folder_is_told_where_it_belongs(check, places):
+    files = {
+        "categories/tea.md": article(),  # an article saved with the category pages
+        "articles/rest.md": "---\ntitle: Rest\nsummary: Resting.\norder: 7\n---\nIntro.\n",
+        "pages/walk.md": "---\ntitle: Walk\ncategory: Coping\nsummary: Walking.\n---\nText.\n",
+        "categories/faq.md": "---\ntitle: Questions\nslug: faq\n---\nAsked often.\n",
+        "articles/who.md": "---\ntitle: Who we are\nsummary: Us.\n---\nWe are.\n",
+    }
+    report = check(files, build=False)
+    assert places(report) == [
+        ("content/articles/rest.md", 4, "front-matter-folder"),
+        ("content/articles/who.md", 2, "front-matter-folder"),
+        ("content/categories/faq.md", 3, "front-matter-folder"),
+        ("content/categories/tea.md", 4, "front-matter-folder"),
+        ("content/pages/walk.md", 3, "front-matter-folder"),
+    ]
+    said = {f.path.removeprefix("content/"): (f.message, f.hint) for f in report.findings}
+    assert said["categories/tea.md"] == (
+        "wrong folder: it has a category, so it is an article, but it is in content/categories/",
+        "move it to content/articles/",
+    )
+    assert said["articles/rest.md"][1] == "move it to content/categories/"
+    assert said["pages/walk.md"][1] == "move it to content/articles/"
+    assert said["categories/faq.md"][1] == "move it to content/pages/"
+    assert said["articles/who.md"][1] == (
+        "move it to content/pages/, or, for an article, add a date and a category"
+    )
+
+
+def test_a_date_that_is_not_iso_is_refused_with_what_it_may_mean(check, places):
+    report = check({"articles/tea.md": article(date="02/12/2026")}, build=False)
+    assert places(report) == [("content/articles/tea.md", 3, "front-matter-date")]
+    assert "write 2026-12-02 if you meant 2 December 2026" in report.findings[0].message

@@ -1,8 +1,6 @@
 """Checks of the built pages, each reported at the line of the Markdown source."""
 
-from checks.links import check_links
 from checks.runner import check_output
-from checks.site import BuiltSite
 from checks.sources import load_sources
 
 ARTICLE = "---\ntitle: Tea\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\n"
@@ -133,6 +131,6 @@ def test_absolute_addresses_of_the_published_site_are_checked_as_internal(tmp_pa
     site_url = "https://example.org/small-wins"
     main = f'<a href="{site_url}/">Home</a> <a href="{site_url}/nowhere/#x">Gone</a>'
     output = built(tmp_path, {"index.html": main})
-    findings = check_links(BuiltSite.load(output, tmp_path, []), site_url)
+    findings = check_output(output, tmp_path, [], {"SITEURL": site_url})
     assert [(f.line, f.rule) for f in findings] == [(3, "link-broken")]
     assert f"'{site_url}/nowhere/#x'" in findings[0].message

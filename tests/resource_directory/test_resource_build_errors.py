@@ -61,7 +61,7 @@ def failed(result) -> str:
                      f"{PATH}:2: error: sumary: unknown field: did you mean 'summary'? "
                      "[resource]\n  hint: fields are: ", id="misspelt-field"),
         pytest.param("categories: [coping]", "categories: [coping",
-                     f"{PATH}:5: error: file: YAML syntax: ", id="malformed-yaml"),
+                     f"{PATH}:4: error: file: YAML syntax: ", id="malformed-yaml"),
         pytest.param("""  phone:
     display: 0800 000 000
     tel: "+44800000000"
