@@ -2,10 +2,10 @@
 end of every build, after the asset pipeline has minified the pages.
 
 Pagefind reads each page's <main> (the crisis band, menu and footer are on every
-page) and finds each section of a page by its heading's id, so every win of the
-checklist leads to its own section. Each support service is a result of its own,
-pointing at its card on /resources/, with its kind, countries and languages as
-filters. The search page loads Pagefind's script only when the reader searches;
+page) and finds each section of a page by its heading's id. Each win of the
+checklist is a result of its own, leading to its section, and so is each support
+service, pointing at its card on /resources/, with its kind, countries and
+languages as filters. The search page loads Pagefind's script only when the reader searches;
 its WebAssembly needs 'wasm-unsafe-eval' in that one page's policy.
 
 The words that put the crisis line first are in crisis-words.yaml, for editors.
@@ -89,6 +89,20 @@ def service_records(resources) -> list[Record]:
     ]
 
 
+def win_records(checklist) -> list[Record]:
+    """One result per win of the checklist, leading to its section of its article
+    (the label on the checklist can differ from the section's heading)."""
+    return [
+        Record(
+            url="/" + win.url.lstrip("/"),
+            title=win.label,
+            section="a win of the weekly checklist",
+            content=f"{win.label}. {win.reminder}",
+        )
+        for win in checklist.wins
+    ]
+
+
 class SearchPageGenerator(Generator):
     """/search/: the search form and, without JavaScript, an index of the whole site.
     Runs after the other generators: every page and service is known."""
@@ -109,13 +123,13 @@ class _Build:
 
     def __init__(self) -> None:
         self.pages: set[str] = set()
-        self.resources: list = []
+        self.records: dict[str, list[Record]] = {}
         self.unindexed: set[str] = set()
 
     def start(self, pelican) -> None:
         settings = pelican.settings
         self.pages = set()
-        self.resources = []
+        self.records = {}
         self.unindexed = {settings.get(name, "") for name in UNINDEXED}
         self.unindexed |= {"404.html", settings.get("SEARCH_SAVE_AS", SAVE_AS)}
 
@@ -123,13 +137,16 @@ class _Build:
         name = context.get("output_file", "")
         if name.endswith(".html") and name not in self.unindexed and "tag" not in context:
             self.pages.add(name)
-        if not self.resources and context.get("resources"):
-            self.resources = context["resources"]
+        if "services" not in self.records and context.get("resources"):
+            self.records["services"] = service_records(context["resources"])
+        if "wins" not in self.records and context.get("small_wins"):
+            self.records["wins"] = win_records(context["small_wins"])
 
     def finish(self, pelican) -> None:
         site = Path(pelican.output_path)
         pages = {name for name in self.pages if (site / name).is_file()}
-        bundle = write_index(site, pages, service_records(self.resources))
+        records = [record for records in self.records.values() for record in records]
+        bundle = write_index(site, pages, records)
         if pelican.settings.get("ASSETS_PRECOMPRESS", False):
             for path in bundle.rglob("*"):
                 precompress(path)

@@ -12,6 +12,7 @@ import asyncio
 import re
 import shutil
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,10 @@ def write_index(site: Path, pages: Iterable[str], records: Iterable[Record]) -> 
     bundle = site / BUNDLE
     # Its fragments are named after their content: last build's would be left behind.
     shutil.rmtree(bundle, ignore_errors=True)
-    asyncio.run(_index(site, sorted(pages), list(records)))
+    # In a thread of its own: the build may run where an event loop is already
+    # running (a test's browser driver), and asyncio.run cannot nest.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, _index(site, sorted(pages), list(records))).result()
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()

@@ -1,0 +1,121 @@
+"""The search in a real Chromium, from the header form of the home page to the
+results: a word of the article, every win, a service by its language, words of
+crisis (help first, for the country the band shows) and words that match
+nothing; accessible in both schemes at 320 px; no request to another origin, no
+CSP violation, no console error. And without JavaScript, the index of every page."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import expect
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from tests.performance.conftest import RECORD_CSP_VIOLATIONS
+from tests.theme.test_theme_browser import AXE_OPTIONS, SCHEMES, describe, run_axe
+
+pytestmark = pytest.mark.browser
+
+DONE = re.compile(r"^(?!Searching).+")  # the count, once the results are in
+
+
+def wins(site) -> list[tuple[str, str]]:
+    """(label, address) of each win, as the checklist links them."""
+    html = HTMLParser((site / "checklist/index.html").read_text(encoding="utf-8"))
+    links = html.css('th.checklist-grid__win a[href*="#"]')
+    return [(link.text(strip=True), link.attributes["href"].lstrip("./")) for link in links]
+
+
+def search(page, words: str) -> None:
+    form = page.locator("[data-search-form]")
+    form.get_by_label("Words to look for").fill(words)
+    form.get_by_role("button", name="Search").click()
+    expect(page.locator("[data-search-count]")).to_have_text(DONE)
+
+
+def result_links(page) -> list[str]:
+    return page.locator("[data-search-results] a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+
+
+def test_searching_finds_pages_wins_and_services_and_puts_help_first(browser, real_site, serve):
+    origin = serve(real_site)
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    # The reader chose the United Kingdom in the crisis band.
+    context.add_init_script("localStorage.setItem('small-wins-country', 'GB')")
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(origin + "/")
+    home_bundle = [url for url in requests if "/pagefind/" in url]
+
+    header = page.get_by_role("search", name="Site")
+    header.get_by_label("Search the site").fill("saying no")
+    header.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=saying\+no$"))
+    count = page.locator("[data-search-count]")
+    expect(count).to_have_text(re.compile(r"^\d+ results? for “saying no”"))
+    assert "/category/boundaries/" in result_links(page)
+    assert page.locator("[data-search-help]").is_hidden()
+    assert count.get_attribute("role") == "status"
+    first = page.locator("[data-search-results] li").first
+    passage = first.locator(".search-result__passage mark").first
+    expect(passage).to_have_text(re.compile("saying|no", re.IGNORECASE))
+
+    for label, address in wins(real_site):
+        search(page, label)
+        assert "/" + address in result_links(page), f"the win {label!r} leads to its section"
+
+    search(page, "Spanish")
+    links = result_links(page)
+    assert links and all(link.startswith("/resources/#") for link in links[:2]), links
+    assert "/resources/#988-suicide-and-crisis-lifeline" in links
+
+    search(page, "I want to die")
+    help_box = page.locator("[data-search-help]")
+    expect(help_box).to_be_visible()
+    expect(help_box).to_contain_text("Help in the United Kingdom")
+    expect(help_box.get_by_role("link", name=re.compile("^Call "))).not_to_have_count(0)
+    assert help_box.evaluate(
+        "help => !!(help.compareDocumentPosition(document.querySelector('[data-search-results]'))"
+        " & Node.DOCUMENT_POSITION_FOLLOWING)"
+    ), "help comes before the results"
+
+    page.evaluate(AXE_SCRIPT)
+    violations = []
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        violations += describe(run_axe(page, None, AXE_OPTIONS), f"/search/ results, {scheme}")
+    assert not violations, "\n".join(violations)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+    search(page, "zebracornish")
+    expect(count).to_have_text(re.compile("^Nothing on the site matches “zebracornish”"))
+    assert not result_links(page)
+    expect(help_box).to_contain_text("Help in the United Kingdom")
+
+    assert not home_bundle, "the index loads only on the search page"
+    assert page.evaluate("window.__cspViolations") == []
+    assert not errors, errors
+    assert {urlsplit(url).netloc for url in requests} == {urlsplit(origin).netloc}
+    context.close()
+
+
+def test_without_javascript_the_search_page_lists_every_page(browser, real_site, serve):
+    origin = serve(real_site)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(origin + "/search/?q=sleep")
+    index = page.get_by_role("region", name="Every page and service")
+    expect(index).to_be_visible()
+    for link in HTMLParser((real_site / "search/index.html").read_text()).css(".site-index a"):
+        expect(index.locator(f'a[href="{link.attributes["href"]}"]')).to_be_visible()
+    assert page.locator("[data-search-results] li").count() == 0
+    context.close()

@@ -1,0 +1,105 @@
+"""The search as built: the index covers exactly the pages the build wrote, the
+words of crisis are read from their file, and only /search/ may run WebAssembly
+(its <meta> tag, `_headers` and the nginx sample alike)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from markdown_reader.errors import ContentError
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from site_search import crisis_words, search_policy
+from site_search.index import Record, write_index
+
+from pelicanconf import CONTENT_SECURITY_POLICY
+from tests.conftest import ROOT
+from tests.performance.site_pages import page_paths
+
+SEARCH_POLICY = search_policy(CONTENT_SECURITY_POLICY)
+UNLISTED = {"/", "/404.html", "/search/", "/archives/", "/categories/", "/tags/"}
+
+
+def meta_policy(page) -> str:
+    html = HTMLParser(page.read_text(encoding="utf-8"))
+    return html.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
+
+
+def indexed_count(bundle) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_the_search_policy_adds_only_webassembly():
+    assert SEARCH_POLICY.count("'wasm-unsafe-eval'") == 1
+    assert SEARCH_POLICY.replace(" 'wasm-unsafe-eval'", "") == CONTENT_SECURITY_POLICY
+    assert "'unsafe-eval'" not in SEARCH_POLICY and "'unsafe-inline'" not in SEARCH_POLICY
+
+
+def test_only_the_search_page_may_run_webassembly(real_site):
+    assert meta_policy(real_site / "search/index.html") == SEARCH_POLICY
+    others = [page for page in real_site.rglob("*.html") if page.parent.name != "search"]
+    assert len(others) >= 10
+    for page in others:
+        assert meta_policy(page) == CONTENT_SECURITY_POLICY, page
+    headers = (real_site / "_headers").read_text()
+    assert f"\n/search/*\n  Content-Security-Policy: {SEARCH_POLICY}; frame-ancestors 'none'\n" in (
+        headers
+    )
+    assert headers.count("wasm-unsafe-eval") == 1
+
+
+def test_the_nginx_sample_sends_the_same_two_policies():
+    config = (ROOT / "deploy/nginx/small-wins.conf").read_text()
+    (block,) = re.findall(r"map \$uri \$small_wins_csp \{(.*?)\}", config, re.S)
+    policies = dict(re.findall(r'^\s*"?([^"\s]+)"?\s+"([^"]+)";', block, re.M))
+    assert policies == {
+        "~^/search/": f"{SEARCH_POLICY}; frame-ancestors 'none'",
+        "default": f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'",
+    }
+
+
+def test_every_page_and_service_is_indexed_and_listed_without_javascript(real_site):
+    index = HTMLParser((real_site / "search/index.html").read_text(encoding="utf-8"))
+    listed = {link.attributes["href"] for link in index.css(".site-index a")}
+    services = {link for link in listed if link.startswith("../resources/#")}
+    assert len(services) >= 10
+    # Every page but the lists of other pages (home, archives, tags) and this one.
+    pages = {
+        ".." + path
+        for path in page_paths(real_site)
+        if path not in UNLISTED and not path.startswith("/tag/")
+    }
+    assert len(pages) >= 10 and pages <= listed, pages - listed
+    # Each page above, each service and each win of the checklist is a result of its own.
+    checklist = HTMLParser((real_site / "checklist/index.html").read_text(encoding="utf-8"))
+    wins = checklist.css('th.checklist-grid__win a[href*="#"]')
+    assert wins
+    assert indexed_count(real_site / "pagefind") == len(pages) + len(services) + len(wins)
+    assert not list((real_site / "pagefind").glob("pagefind-ui*")), "the unused UI is left out"
+
+
+def test_a_page_the_build_did_not_write_is_not_indexed(tmp_path):
+    for name in ("kept/index.html", "deleted-since/index.html"):
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(f"<html><body><main><h1>{name}</h1><p>Words.</p></main>")
+    service = Record("/resources/#a-line", "A line", "Words and more words.", "Crisis lines")
+    bundle = write_index(tmp_path, ["kept/index.html"], [service])
+    assert indexed_count(bundle) == 2
+    assert not (tmp_path / "deleted-since" / "pagefind").exists()
+
+
+def test_the_words_of_crisis_are_read_from_their_file(tmp_path):
+    words = crisis_words()
+    assert "suicide" in words and "self harm" in words
+    assert all(word == word.lower().strip() for word in words)
+    broken = tmp_path / "crisis-words.yaml"
+    broken.write_text("words:\n  - suicide\n  - 'self harm\n")
+    with pytest.raises(ContentError) as error:
+        crisis_words(broken)
+    assert re.match(r"plugins/site_search/crisis-words\.yaml:\d+: error: ", str(error.value))
+    assert error.value.hint
+    broken.write_text("- suicide\n")
+    with pytest.raises(ContentError, match="expected a list of words under 'words:'"):
+        crisis_words(broken)
