@@ -10,9 +10,10 @@
   `datapackage.json` (a copy beside this file, with its licence) and every table
   it names, those without rows as a header line.
 
-Sources and `last_verified` go where HSDS keeps provenance: `assured_date` and one
-`metadata` entry per source ("verified" on that day, the value unchanged). The
-importer (`scripts/import_hsds.py`) reads all of this back.
+A service's `url` is its help page (contact.website), the organization's `website`
+the official site. Sources and `last_verified` go where HSDS keeps provenance:
+`assured_date` and one `metadata` entry per source ("verified" on that day, the value
+unchanged). The importer (`scripts/import_hsds.py`) reads all of this back.
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ class _Builder:
         r = self.resource
         return row(
             id=self.service_id, organization_id=self.organization_id, name=r.name,
-            description=r.summary, url=r.help_page or r.website, email=r.email,
+            description=r.summary, url=r.help_page, email=r.email,
             status="active", fees_description="; ".join(filter(None, (r.cost, r.cost_note))),
             minimum_age=r.ages_min, maximum_age=r.ages_max,
             assured_date=r.last_verified.isoformat(), phones=self.phones(),
