@@ -63,6 +63,10 @@ new-resource: $(INSTALLED) ## New support resource: TITLE="..." CATEGORY=... [SO
 	$(PY) -m checks.scaffold resource --title "$(TITLE)" --category "$(CATEGORY)" \
 		$(if $(SOURCE),--source "$(SOURCE)")
 
+.PHONY: import-hsds
+import-hsds: $(INSTALLED) ## HSDS 3.0 feed to resource files: SRC=feed.json [IMPORTOPTS="--country US"]
+	$(PY) scripts/import_hsds.py "$(SRC)" $(IMPORTOPTS)
+
 lint: $(INSTALLED) ## Check the Python code style
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
