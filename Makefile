@@ -38,6 +38,8 @@ $(BROWSER_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# A failed recipe makes `make` exit 2 whatever the script's code (1 for content errors):
+# make's last line names it, "Error 1" (see the README's exit codes).
 html: $(INSTALLED) ## Build the site into output/
 	$(PY) scripts/build.py --settings $(CONFFILE) --output $(OUTPUTDIR) $(BUILDOPTS)
 
@@ -53,15 +55,17 @@ publish: $(INSTALLED) ## Build the site for publication (absolute URLs, feeds)
 check: $(INSTALLED) ## Build, then check content and pages (CHECKOPTS="--strict")
 	$(PY) -m checks --settings $(CONFFILE) --output $(OUTPUTDIR) $(CHECKOPTS)
 
+# Without TITLE (or, for a resource, CATEGORY) each shows what it takes.
 new-page: $(INSTALLED) ## New page: TITLE="..." [CATEGORY=...] (with one: an article)
-	$(PY) -m checks.scaffold page --title "$(TITLE)" $(if $(CATEGORY),--category "$(CATEGORY)")
+	@$(PY) -m checks.scaffold page --settings $(CONFFILE) --title "$(TITLE)" \
+		$(if $(CATEGORY),--category "$(CATEGORY)")
 
 new-category: $(INSTALLED) ## New category page: TITLE="..."
-	$(PY) -m checks.scaffold category --title "$(TITLE)"
+	@$(PY) -m checks.scaffold category --settings $(CONFFILE) --title "$(TITLE)"
 
 new-resource: $(INSTALLED) ## New support resource: TITLE="..." CATEGORY=... [SOURCE=https://...]
-	$(PY) -m checks.scaffold resource --title "$(TITLE)" --category "$(CATEGORY)" \
-		$(if $(SOURCE),--source "$(SOURCE)")
+	@$(PY) -m checks.scaffold resource --settings $(CONFFILE) --title "$(TITLE)" \
+		--category "$(CATEGORY)" $(if $(SOURCE),--source "$(SOURCE)")
 
 .PHONY: import-hsds
 import-hsds: $(INSTALLED) ## HSDS 3.0 feed to resource files: SRC=feed.json [IMPORTOPTS="--country US"]

@@ -94,7 +94,7 @@ def problem_of(
     if parts.scheme or local.startswith("//"):
         problem = external_problem(address, parts)
         if problem:
-            return Problem(*problem, "link-external")
+            return Problem(problem[0], "link-external", problem[1])
         if parts.scheme != "data" and embedded:
             return Problem(
                 f"'{address}' is loaded from another website", "external-resource",
