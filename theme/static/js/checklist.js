@@ -1,10 +1,6 @@
-/* Weekly checklist: keeps this week's ticks in this browser, and nowhere else.
-   By default they are kept for this tab only (sessionStorage): they go when the
-   tab closes, and the quick exit removes them. A reader who turns on "Keep my
-   ticks on this device" keeps them in localStorage, which the quick exit spares;
-   that choice is stored only while it is on. Only the current week is kept:
-   earlier weeks are forgotten, so a shared computer does not hold an old record.
-   The boxes work without this script (ticks are then not kept). */
+/* Weekly checklist: ticks stay in this tab (sessionStorage), or on this device
+   (localStorage) if the reader chooses; only this week's, so a shared computer
+   holds no old record. Without this script the boxes work for the visit. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-checklist]");
@@ -22,20 +18,19 @@
   }
 
   var tab = usable("sessionStorage");
-  if (!tab) return; // storage blocked (settings): the boxes still work for this visit
+  if (!tab) return; // storage blocked: the boxes work for this visit
   var device = usable("localStorage");
-  // exit-this-page.js spares every "small-wins-checklist" key while KEEP is "1":
-  // a rename here must be made there too.
+  // exit-this-page.js spares these while KEEP is "1".
   var PREFIX = "small-wins-checklist:";
   var KEEP = "small-wins-checklist-keep";
   var firstDay = root.getAttribute("data-week-start") === "sunday" ? 0 : 1;
-  var boxes = root.querySelectorAll('.checklist-grid input[type="checkbox"]');
-  var keepBox = root.querySelector("[data-checklist-keep]");
+  var boxes = root.querySelectorAll(".checklist-grid input");
+  var keepBox = root.querySelector(".checklist-keep input");
   var tabNote = root.querySelector("[data-checklist-tab-note]");
-  var clearButton = root.querySelector("[data-checklist-clear]");
-  var confirm = root.querySelector("[data-checklist-confirm]");
+  var clearButton = root.querySelector(".checklist-clear");
+  var confirm = root.querySelector(".checklist-confirm");
   var question = confirm.querySelector("[tabindex]");
-  var status = root.querySelector("[data-checklist-status]");
+  var status = root.querySelector(".checklist-status");
   var key = PREFIX + weekStart(new Date());
 
   function pad(number) {
@@ -52,9 +47,9 @@
     return box.name + ":" + box.value;
   }
 
-  // Read at every use, not once: another tab may have changed the choice.
-  function kept() {
-    return device !== null && device.getItem(KEEP) === "1";
+  // Read at each use: another tab may have changed the reader's choice.
+  function store() {
+    return device && device.getItem(KEEP) === "1" ? device : tab;
   }
 
   function load(storage) {
@@ -66,17 +61,13 @@
     }
   }
 
-  function ticked() {
-    var ids = [];
+  function save(storage) {
+    var ticked = [];
     for (var i = 0; i < boxes.length; i++) {
-      if (boxes[i].checked) ids.push(boxId(boxes[i]));
+      if (boxes[i].checked) ticked.push(boxId(boxes[i]));
     }
-    return ids;
-  }
-
-  function save(storage, ids) {
-    if (ids.length) {
-      storage.setItem(key, JSON.stringify(ids));
+    if (ticked.length) {
+      storage.setItem(key, JSON.stringify(ticked));
     } else {
       storage.removeItem(key);
     }
@@ -95,70 +86,65 @@
     if (header) header.setAttribute("aria-current", "date");
   }
 
-  // What is stored now, on screen: at load, and again on a page brought back by
-  // Back, whose ticks the quick exit may have removed since.
-  function show() {
-    var keep = kept();
-    var ids = load(keep ? device : tab);
-    for (var i = 0; i < boxes.length; i++) {
-      boxes[i].checked = ids.indexOf(boxId(boxes[i])) !== -1;
-    }
-    keepBox.checked = keep;
-    tabNote.hidden = keep;
-    confirm.hidden = true;
-    clearButton.hidden = false;
+  function ask(open) {
+    confirm.hidden = !open;
+    clearButton.hidden = open;
     status.textContent = "";
   }
 
   function answer(message) {
-    confirm.hidden = true;
-    clearButton.hidden = false;
+    ask(false);
     clearButton.focus();
     status.textContent = message;
+  }
+
+  // Again on a page brought back by Back: the quick exit may have removed its ticks.
+  function show() {
+    var storage = store();
+    var ticked = load(storage);
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = ticked.indexOf(boxId(boxes[i])) !== -1;
+    }
+    keepBox.checked = tabNote.hidden = storage === device;
+    ask(false);
   }
 
   markToday();
   forgetWeeks(tab, key);
   if (device) forgetWeeks(device, key);
   show();
-  if (device) root.querySelector("[data-checklist-keep-choice]").hidden = false;
+  if (device) keepBox.closest(".checklist-keep").hidden = false;
 
   root.querySelector(".checklist-grid").addEventListener("change", function () {
     status.textContent = "";
-    save(kept() ? device : tab, ticked());
+    save(store());
   });
   keepBox.addEventListener("change", function () {
-    var ids = ticked();
     if (keepBox.checked) {
       device.setItem(KEEP, "1");
-      save(device, ids);
       tab.removeItem(key);
     } else {
       device.removeItem(KEEP);
       forgetWeeks(device, null);
-      save(tab, ids);
     }
+    save(store());
     tabNote.hidden = keepBox.checked;
   });
   clearButton.addEventListener("click", function () {
-    status.textContent = "";
-    clearButton.hidden = true;
-    confirm.hidden = false;
+    ask(true);
     question.focus();
   });
-  confirm.querySelector("[data-checklist-confirm-yes]").addEventListener("click", function () {
+  confirm.querySelector("button").addEventListener("click", function () {
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = false;
-    tab.removeItem(key);
-    if (device) device.removeItem(key);
+    save(store());
     answer("This week's ticks are cleared.");
   });
-  confirm.querySelector("[data-checklist-confirm-no]").addEventListener("click", function () {
+  function cancel() {
     answer("Nothing was cleared.");
-  });
+  }
+  confirm.querySelector("button + button").addEventListener("click", cancel);
   confirm.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    event.preventDefault();
-    answer("Nothing was cleared.");
+    if (event.key === "Escape") cancel();
   });
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) show();

@@ -1,8 +1,7 @@
-/* Quick exit, after GOV.UK Frontend's "Exit this page".
-   The link works on its own. This script makes leaving safer: the page is hidden
-   at once, what the site kept in this browser is removed, the site's page is
-   replaced in the history (Back does not return to it), and pressing Shift three
-   times within five seconds leaves too. */
+/* Quick exit, after GOV.UK Frontend's "Exit this page". The link works on its
+   own; this script hides the page at once, removes what the site kept in this
+   browser, replaces the page in the history (Back skips it), and leaves when
+   Shift is pressed three times within five seconds. */
 (function () {
   "use strict";
   var link = document.querySelector(".exit-this-page");
@@ -16,26 +15,19 @@
   status.setAttribute("role", "status");
   link.insertAdjacentElement("afterend", status);
 
-  // Everything the site keeps in this browser is named "small-wins…": the
-  // checklist's ticks, the crisis band's country. All of it goes, except the
-  // checklist's ticks while the reader has chosen, on the checklist, to keep them
-  // on this device (checklist.js keeps that choice under KEEP_TICKS).
-  var SITE_PREFIX = "small-wins";
-  var TICKS_PREFIX = "small-wins-checklist";
-  var KEEP_TICKS = "small-wins-checklist-keep";
-
+  // All the site keeps is named "small-wins…" (ticks, the crisis band's country).
+  // Only ticks the reader chose to keep on this device stay (see checklist.js).
   function forget(name) {
     try {
       var storage = window[name];
-      var spareTicks = storage.getItem(KEEP_TICKS) === "1";
+      var spare = storage.getItem("small-wins-checklist-keep") === "1";
       for (var i = storage.length - 1; i >= 0; i--) {
         var key = storage.key(i);
-        if (key.indexOf(SITE_PREFIX) !== 0) continue;
-        if (spareTicks && key.indexOf(TICKS_PREFIX) === 0) continue;
-        storage.removeItem(key);
+        var ours = key.indexOf("small-wins") === 0;
+        if (ours && !(spare && key.indexOf("small-wins-checklist") === 0)) storage.removeItem(key);
       }
     } catch (error) {
-      // Storage blocked by the browser's settings: the site could keep nothing there.
+      // storage blocked: the site could keep nothing there
     }
   }
 
