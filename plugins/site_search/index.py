@@ -1,16 +1,19 @@
 """The search index: Pagefind over the pages this build wrote, and one record
 per support service.
 
-Pagefind is given the pages one by one rather than the output folder: the build
-writes over the output before last (scripts/build.py), which can still hold
-pages since deleted until the build removes them, after this runs.
+Pagefind is given a folder of links to the pages this build wrote rather than the
+output folder: the build writes over the output before last (scripts/build.py),
+which can still hold pages since deleted until the build removes them, after
+this runs. One folder is one message to Pagefind's service, which answers about
+ten messages a second: a message per page would cost minutes on a large site.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
+import os
 import shutil
+import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -42,11 +45,6 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def page_url(relative: str) -> str:
-    """`a/index.html` -> `/a/`, the address Pagefind would give the file."""
-    return "/" + re.sub(r"(^|/)index\.html$", r"\1", relative)
-
-
 def write_index(site: Path, pages: Iterable[str], records: Iterable[Record]) -> Path:
     """Index `pages` (paths relative to `site`) and `records` into `site/pagefind/`."""
     bundle = site / BUNDLE
@@ -63,24 +61,29 @@ def write_index(site: Path, pages: Iterable[str], records: Iterable[Record]) -> 
 
 
 async def _index(site: Path, pages: list[str], records: list[Record]) -> None:
-    async with PagefindIndex(CONFIG) as index:
-        # Sent together: the service reads the next page while it parses this one.
-        await asyncio.gather(
-            *(
-                index.add_html_file(
-                    content=(site / name).read_text(encoding="utf-8"), url=page_url(name)
-                )
-                for name in pages
-            ),
-            *(
-                index.add_custom_record(
-                    url=record.url,
-                    content=record.content,
-                    language="en",
-                    meta={"title": record.title, "section": record.section},
-                    filters=record.filters,
-                )  # fmt: skip
-                for record in records
-            ),
-        )
-        await index.write_files(output_path=str(site / BUNDLE))
+    linked = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site.parent))
+    try:
+        for name in pages:
+            (linked / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / name, linked / name)
+        async with PagefindIndex(CONFIG) as index:
+            await index.add_directory(str(linked))
+            await _add_records(index, records)
+            await index.write_files(output_path=str(site / BUNDLE))
+    finally:
+        shutil.rmtree(linked, ignore_errors=True)
+
+
+async def _add_records(index: PagefindIndex, records: list[Record]) -> None:
+    await asyncio.gather(
+        *(
+            index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language="en",
+                meta={"title": record.title, "section": record.section},
+                filters=record.filters,
+            )  # fmt: skip
+            for record in records
+        ),
+    )
