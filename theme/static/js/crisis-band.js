@@ -85,11 +85,20 @@
     }
   });
 
-  var saved = stored();
-  if (served(saved)) {
-    show(saved, false);
-  } else {
-    var guessed = guess();
-    if (guessed) show(guessed, true);
+  function showStoredOrGuessed() {
+    var saved = stored();
+    if (served(saved)) {
+      show(saved, false);
+    } else {
+      var guessed = guess();
+      show(guessed || countries[0].getAttribute("data-country"), !!guessed);
+    }
   }
+
+  showStoredOrGuessed();
+  // A page brought back by Back after the quick exit shows what is stored now:
+  // the exit removed the reader's choice.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) showStoredOrGuessed();
+  });
 })();
