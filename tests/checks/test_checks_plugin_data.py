@@ -28,3 +28,13 @@ def test_a_broken_resource_is_reported_once_although_the_build_stops_at_it(check
     assert not report.built
     messages = [f.message for f in report.findings if f.path == "content/resources/line.yaml"]
     assert len(messages) == len(set(messages)) == len(found)
+
+
+def test_a_tab_in_a_resource_file_says_to_use_spaces_at_its_line(check, places):
+    lines = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8").split("\n")
+    tel = next(n for n, line in enumerate(lines, start=1) if line.strip().startswith("tel:"))
+    lines[tel - 1] = "\t" + lines[tel - 1].lstrip()
+    report = check({"resources/line.yaml": "\n".join(lines)}, build=False)
+    assert places(report) == [("content/resources/line.yaml", tel, "resource")]
+    assert "indented with a tab" in report.findings[0].message
+    assert "spaces, not a tab" in report.findings[0].hint
