@@ -6,6 +6,8 @@
   `checklist-a4.pdf` and `checklist-letter.pdf` beside it, made from the same page.
 
 Settings: CHECKLIST_WEEK_START ("monday" or "sunday"), CHECKLIST_URL, CHECKLIST_SAVE_AS.
+The printed sheet ends with the checklist's address when SITEURL is a full address
+(`make publish`); a build for this machine alone (`make html`) has none to print.
 A site without wins gets a page that says so, and no PDFs (WeasyPrint is never run).
 """
 
@@ -23,6 +25,8 @@ from reproducible.dates import source_date
 from .wins import Checklist, build_checklist, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
+# The theme's stylesheet with the printout's fonts (checklist.html links it for print).
+FONT_SHEET = "css/print-font.css"
 
 
 def collect_wins(generators) -> None:
@@ -59,7 +63,10 @@ def write_checklist(generator, writer) -> None:
     save_as = settings.get("CHECKLIST_SAVE_AS", "checklist/index.html")
     template = generator.get_template("checklist")
     relative = settings.get("RELATIVE_URLS", False)
-    page = {"url": checklist.url, "printout": False, "checklist_density": "roomy"}
+    page = {
+        "url": checklist.url, "printout": False, "checklist_density": "roomy",
+        "checklist_address": public_address(settings.get("SITEURL", ""), checklist.url),
+    }  # fmt: skip
     if checklist.groups:
         # Imported here: loading WeasyPrint alone takes most of a second, which a
         # site without wins (the thousand-page benchmark) should not pay.
@@ -69,12 +76,13 @@ def write_checklist(generator, writer) -> None:
         siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
 
         def render_html(density: str) -> str:
-            printed = {"SITEURL": siteurl, "output_file": save_as, "printout": True}
+            printed = {**page, "SITEURL": siteurl, "output_file": save_as, "printout": True}
             return template.render({**generator.context, **printed, "checklist_density": density})
 
+        static_dir = settings.get("THEME_STATIC_DIR", "theme")
         printout = make_printout(
             render_html, (output / save_as).as_uri(), site_fetcher(settings, output),
-            generator.context["small_wins_date"],
+            generator.context["small_wins_date"], (output / static_dir / FONT_SHEET).as_uri(),
         )  # fmt: skip
         if printout is None:
             last = checklist.wins[-1]
@@ -93,6 +101,14 @@ def write_checklist(generator, writer) -> None:
             downloads.append({"paper": paper, "name": name, "size": human_size(len(pdf))})
         page.update(checklist_density=printout.density, checklist_downloads=downloads)
     writer.write_file(save_as, template, generator.context, relative_urls=relative, **page)
+
+
+def public_address(siteurl: str, url: str) -> str | None:
+    """The page's address as a reader would type it from paper, without "https://"."""
+    scheme, _, rest = siteurl.partition("://")
+    if scheme not in ("http", "https") or not rest:
+        return None
+    return f"{rest.rstrip('/')}/{url}"
 
 
 def register() -> None:

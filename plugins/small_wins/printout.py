@@ -3,8 +3,10 @@ same HTML and CSS a browser prints.
 
 The page is laid out at the densest spacing it needs and no denser: each density
 is tried in turn until the checklist fits one portrait page on every paper size.
-The PDFs carry a fixed date (not the time of the build), so two builds of the same
-content give the same bytes.
+The PDFs are PDF/UA-1 (tagged: a table whose header cells are the days, the title
+as the document's title, the page's language). They carry a fixed date (not the
+time of the build) and use only the fonts the page's stylesheets load (fonts.conf),
+so the same content gives the same bytes on any machine.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import datetime
 import logging
 import mimetypes
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +26,16 @@ from urllib.parse import unquote
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 from weasyprint import CSS, HTML  # noqa: E402
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError  # noqa: E402
 
 # Roomy first: a calm page with space to write; denser only when the wins need it.
 DENSITIES = ("roomy", "compact", "tight")
 # The shorter paper first, so an overflowing checklist is found with one layout.
 PAPERS = {"letter": "letter", "a4": "A4"}
+PDF_VARIANT = "pdf/ua-1"
+# A font set with none of the machine's fonts in it (see the file).
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
 
 
 @dataclass(frozen=True)
@@ -81,12 +88,29 @@ def site_fetcher(settings: Mapping, output: Path) -> SiteFetcher:
 
 
 def make_printout(
-    render_html: Callable[[str], str], base_url: str, fetcher: SiteFetcher, date: datetime.datetime
+    render_html: Callable[[str], str],
+    base_url: str,
+    fetcher: SiteFetcher,
+    date: datetime.datetime,
+    font_sheet: str,
 ) -> Printout | None:
     """The PDFs at the first density that fits one page on every paper, or None.
     A file the page needs but the fetcher refused would give an unstyled printout
-    (and a false "does not fit"), so it stops the printout instead."""
+    (and a false "does not fit"), so it stops the printout instead.
+
+    `font_sheet` is the address of the stylesheet whose @font-face rules hold the
+    printout's fonts. It applies whatever the page links: the font set starts empty,
+    and WeasyPrint cannot draw a page with no font at all (the process would crash)."""
     stamp = date.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # One font set for every layout: each font file is read and decoded once.
+    fonts = bundled_fonts_only()
+    try:
+        with _quiet("weasyprint", "fontTools"):
+            font_faces = CSS(url=font_sheet, url_fetcher=fetcher, font_config=fonts)
+    except URLFetchingError:
+        raise _refused(font_sheet) from None
+    if fetcher.refused:  # one of its font files
+        raise _refused(fetcher.refused[0])
     for density in DENSITIES:
         html = render_html(density)
         pdfs = {}
@@ -94,20 +118,32 @@ def make_printout(
             with _quiet("weasyprint", "weasyprint.progress", "fontTools"):
                 page_size = CSS(string=f"@page {{ size: {size} portrait; }}")
                 document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-                    stylesheets=[page_size], pdf_tags=True
+                    stylesheets=[font_faces, page_size], font_config=fonts, pdf_variant=PDF_VARIANT
                 )
                 if fetcher.refused:
-                    raise PrintoutError(
-                        f"the checklist PDF needs {fetcher.refused[0]}, which is not a file of "
-                        "this site's theme or output"
-                    )
+                    raise _refused(fetcher.refused[0])
                 if len(document.pages) != 1:
                     break
                 document.metadata.created = document.metadata.modified = stamp
-                pdfs[name] = document.write_pdf(pdf_tags=True)
+                pdfs[name] = document.write_pdf(pdf_variant=PDF_VARIANT)
         else:
             return Printout(density, pdfs)
     return None
+
+
+def bundled_fonts_only() -> FontConfiguration:
+    """A WeasyPrint font configuration that starts with no font at all: fontconfig
+    reads FONTCONFIG_FILE only while the configuration is made, so the variable is
+    set for that moment and the machine's own setting is left as it was."""
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    try:
+        return FontConfiguration()
+    finally:
+        if before is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
 
 
 def human_size(size: int) -> str:
@@ -117,6 +153,12 @@ def human_size(size: int) -> str:
     if size < 1_000_000:
         return f"{round(size / 1000)} KB"
     return f"{size / 1_000_000:.1f} MB"
+
+
+def _refused(url: str) -> PrintoutError:
+    return PrintoutError(
+        f"the checklist PDF needs {url}, which is not a file of this site's theme or output"
+    )
 
 
 @contextlib.contextmanager

@@ -1,13 +1,26 @@
-"""The PDF side on its own: what WeasyPrint may read, one page or none, and sizes."""
+"""The PDF side on its own: what WeasyPrint may read, one page or none, its fonts, and
+sizes."""
 
 from __future__ import annotations
 
 import datetime
 import io
+import os
+import shutil
+from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
-from small_wins.printout import PrintoutError, human_size, make_printout, site_fetcher
+from small_wins.printout import (
+    PrintoutError,
+    bundled_fonts_only,
+    human_size,
+    make_printout,
+    site_fetcher,
+)
+
+from tests.conftest import ROOT
 
 DATE = datetime.datetime(2025, 1, 2, tzinfo=datetime.UTC)
 
@@ -17,6 +30,8 @@ def site(tmp_path):
     theme = tmp_path / "theme"
     (theme / "static/css").mkdir(parents=True)
     (theme / "static/css/site.css").write_text("h1 { color: #000 }")
+    shutil.copy(ROOT / "theme/static/css/print-font.css", theme / "static/css")
+    shutil.copytree(ROOT / "theme/static/fonts", theme / "static/fonts")
     output = tmp_path / "output"
     (output / "images").mkdir(parents=True)
     (output / "images/a.txt").write_text("image")
@@ -28,6 +43,10 @@ def site(tmp_path):
         "SITEURL": "https://example.org",
     }
     return settings, output
+
+
+def fonts_of(output) -> str:
+    return (output / "theme/css/print-font.css").as_uri()
 
 
 def test_the_fetcher_reads_the_themes_files_and_the_output_only(site):
@@ -55,6 +74,7 @@ def test_a_page_that_fits_gives_one_dated_page_per_paper(site):
         (output / "c.html").as_uri(),
         site_fetcher(settings, output),
         DATE,
+        fonts_of(output),
     )
     assert printout.density == "roomy"
     assert set(printout.pdfs) == {"a4", "letter"}
@@ -63,6 +83,8 @@ def test_a_page_that_fits_gives_one_dated_page_per_paper(site):
         assert len(reader.pages) == 1
         assert reader.metadata["/CreationDate"].startswith("D:20250102")
         assert reader.metadata["/Title"] == "Checklist"
+        with pikepdf.open(io.BytesIO(pdf)) as document, document.open_metadata() as xmp:
+            assert xmp["pdfuaid:part"] == "1"
 
 
 def test_the_first_density_that_fits_is_chosen_and_none_when_nothing_fits(site):
@@ -73,15 +95,39 @@ def test_the_first_density_that_fits_is_chosen_and_none_when_nothing_fits(site):
     def render(density: str) -> str:
         return "".join(f"<p>Row {n}</p>" for n in range(rows[density]))
 
-    assert make_printout(render, output.as_uri(), fetcher, DATE).density == "compact"
-    assert make_printout(lambda _: "<p>x</p>" * 200, output.as_uri(), fetcher, DATE) is None
+    fonts = fonts_of(output)
+    assert make_printout(render, output.as_uri(), fetcher, DATE, fonts).density == "compact"
+    assert make_printout(lambda _: "<p>x</p>" * 200, output.as_uri(), fetcher, DATE, fonts) is None
 
 
 def test_a_stylesheet_that_cannot_be_read_stops_the_printout(site):
     settings, output = site
     html = "<html lang=en><link rel=stylesheet href='theme/css/gone.css'><p>Hello</p>"
+    fetcher = site_fetcher(settings, output)
     with pytest.raises(PrintoutError, match="gone.css"):
-        make_printout(lambda _: html, output.as_uri() + "/", site_fetcher(settings, output), DATE)
+        make_printout(lambda _: html, output.as_uri() + "/", fetcher, DATE, fonts_of(output))
+
+
+@pytest.mark.parametrize(
+    "missing", ["css/print-font.css", "fonts/atkinson-hyperlegible-next-latin-700-normal.woff2"]
+)
+def test_a_font_sheet_or_font_that_cannot_be_read_stops_the_printout(site, missing):
+    settings, output = site
+    (Path(settings["THEME"]) / "static" / missing).unlink()
+    with pytest.raises(PrintoutError, match=missing.rsplit("/", 1)[-1]):
+        make_printout(
+            lambda _: "<p>Hello</p>", output.as_uri() + "/", site_fetcher(settings, output),
+            DATE, fonts_of(output),
+        )  # fmt: skip
+
+
+def test_the_machines_own_font_setting_is_left_as_it_was(monkeypatch):
+    monkeypatch.setenv("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
+    bundled_fonts_only()
+    assert os.environ["FONTCONFIG_FILE"] == "/etc/fonts/fonts.conf"
+    monkeypatch.delenv("FONTCONFIG_FILE")
+    bundled_fonts_only()
+    assert "FONTCONFIG_FILE" not in os.environ
 
 
 @pytest.mark.parametrize(
