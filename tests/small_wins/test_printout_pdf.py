@@ -3,6 +3,7 @@ a clean text layer, a PDF/UA-1 structure, and its look against reference images.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -120,3 +121,20 @@ def test_the_sheet_looks_as_its_reference_image(sheet, paper):
     difference = ImageChops.difference(image, expected).point(lambda value: value > 64 and 255)
     changed = sum(difference.histogram()[255:]) / (image.width * image.height)
     assert changed <= MOST_PIXELS_CHANGED, f"{changed:.2%} of the pixels changed"
+
+
+@pytest.mark.browser
+def test_the_browser_prints_the_sheet_on_one_page_in_the_bundled_font(sheet, serve, page):
+    """The screen fetches no font; the browser's print uses the PDFs' font, from the site."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    site = serve(sheet)
+    page.goto(site + "/checklist/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if url.endswith(".woff2")]
+    page.emulate_media(media="print")
+    with pikepdf.open(io.BytesIO(page.pdf(format="Letter"))) as pdf:
+        assert len(pdf.pages) == 1
+        fonts = {str(font.BaseFont) for font in pdf.pages[0].Resources.Font.values()}
+    assert fonts and all("AtkinsonHyperlegibleNext" in name for name in fonts), fonts
+    assert all(url.startswith(site + "/") for url in fetched), fetched
