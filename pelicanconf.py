@@ -89,6 +89,9 @@ CRISIS_HELP_COUNTRY = "US"
 CHECKLIST_WEEK_START = "monday"
 # The theme's stylesheets (theme/static/css/), one per component, in cascade order.
 STYLESHEETS = ["site.css", "resources.css", "checklist.css", "search.css"]
+# The scripts every page loads (theme/static/js/), one per component, bundled into one
+# request; a page's own script (the checklist's, the directory's filters) stays apart.
+SCRIPTS = ["exit-this-page.js", "navigation.js", "crisis-band.js"]
 
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.

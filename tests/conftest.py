@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -114,6 +117,33 @@ def real_site():
     shutil.rmtree(output.parent, ignore_errors=True)
 
 
+@dataclass(frozen=True)
+class Published:
+    folder: Path
+    url: str  # its SITEURL, where `serve(folder, port)` serves it
+    port: int
+
+
+@pytest.fixture(scope="session")
+def published_site():
+    """The real content built as `make publish` builds it (minified, .gz and .br),
+    with SITEURL on a free local port, so that a local server can show it as readers
+    get it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    output = Path(tempfile.mkdtemp(prefix=".test-site-", dir=ROOT)) / "output"
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "--settings", "publishconf.py",
+         "--output", str(output)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, env={**os.environ, "SITEURL": url},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield Published(output, url, port)
+    shutil.rmtree(output.parent, ignore_errors=True)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -121,12 +151,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve():
-    """Serve a folder on 127.0.0.1 and return its base URL; stopped after the session."""
+    """Serve a folder on 127.0.0.1 (on `port`, or any free one) and return its base
+    URL; stopped after the session."""
     servers = []
 
-    def start(root: Path) -> str:
+    def start(root: Path, port: int = 0) -> str:
         handler = functools.partial(_QuietHandler, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"

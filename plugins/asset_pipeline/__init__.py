@@ -2,11 +2,11 @@
 `_headers` file in every build; minified pages and precompressed copies for
 publication.
 
-Templates get `asset_url("css/site.css")` (the bundle) and
-`asset_url("js/<name>.js")`, paths below SITEURL, and the test `is external`
+Templates get `asset_url("css/site.css")` and `asset_url("js/site.js")` (the
+bundles) and `asset_url("js/<name>.js")`, paths below SITEURL, and the test `is external`
 for links that need `rel="noopener noreferrer"`.
 
-Settings: STYLESHEETS (bundled in this order), CONTENT_SECURITY_POLICY,
+Settings: STYLESHEETS and SCRIPTS (each bundled in this order), CONTENT_SECURITY_POLICY,
 PAGE_CONTENT_SECURITY_POLICIES (a page's own policy in `_headers`, by path),
 ASSETS_MINIFY and ASSETS_PRECOMPRESS (both False unless set, as publishconf.py does).
 """
@@ -28,6 +28,7 @@ def _options(settings) -> Options:
     return Options(
         static_dir=settings.get("THEME_STATIC_DIR", "theme"),
         stylesheets=tuple(settings.get("STYLESHEETS", ())),
+        scripts=tuple(settings.get("SCRIPTS", ())),
         content_security_policy=settings.get("CONTENT_SECURITY_POLICY", ""),
         page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
         minify=settings.get("ASSETS_MINIFY", False),

@@ -1,10 +1,11 @@
 """What the asset pipeline does to a built site, as functions over text and bytes.
 
 - The theme's stylesheets become one file named after a hash of its content
-  (`site.<hash>.css`), and each script gets such a name too: browsers may then
-  keep them for a year, and a change always reaches readers under a new name.
+  (`site.<hash>.css`), the scripts every page loads become another
+  (`site.<hash>.js`), and each other script gets such a name too: browsers may
+  then keep them for a year, and a change always reaches readers under a new name.
   The names are known before any page is rendered, so templates link them directly.
-- For publication, pages and stylesheets are minified and every text file gets
+- For publication, pages, stylesheets and scripts are minified and every text file gets
   precompressed `.gz` and `.br` copies for the web server to send as they are.
 """
 
@@ -18,9 +19,11 @@ from pathlib import Path
 
 import brotli
 import minify_html
+import rjsmin
 
 HASH_LENGTH = 10
 BUNDLE_NAME = "site.css"
+SCRIPT_BUNDLE_NAME = "site.js"
 # Files a web server sends compressed when the browser accepts it.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".ics", ".map"}
 # A compressed copy smaller than this saves less than its own headers cost.
@@ -40,10 +43,17 @@ def is_fingerprinted(name: str) -> bool:
     return FINGERPRINTED.search(name) is not None
 
 
-def bundle_stylesheets(sources: Iterable[tuple[str, str]]) -> str:
-    """One stylesheet from (name, text) pairs, in cascade order. Each part is
-    labelled so that a rule in the bundle can be traced back to its file."""
+def bundle(sources: Iterable[tuple[str, str]]) -> str:
+    """One stylesheet or script from (name, text) pairs, in order (the cascade's,
+    for stylesheets). Each part is labelled so that a line in the bundle can be
+    traced back to its file. Each script is one function run at once, with its
+    own scope: joining them changes nothing but the number of requests."""
     return "\n".join(f"/* {name} */\n{text.strip()}\n" for name, text in sources)
+
+
+def minify_js(script: str) -> str:
+    # rjsmin only drops comments and spaces: the code that runs is the source's.
+    return rjsmin.jsmin(script)
 
 
 def minify_css(css: str) -> str:

@@ -18,6 +18,7 @@ from .headers import headers_file
 class Options:
     static_dir: str = "theme"  # THEME_STATIC_DIR: where the theme's static files land
     stylesheets: tuple[str, ...] = ()  # STYLESHEETS, in cascade order
+    scripts: tuple[str, ...] = ()  # SCRIPTS: every page's scripts, bundled in this order
     content_security_policy: str = ""
     # PAGE_CONTENT_SECURITY_POLICIES: {"/search/": policy}, a page's own policy
     page_policies: tuple[tuple[str, str], ...] = ()
@@ -36,7 +37,8 @@ class Assets:
 
     def url(self, name: str) -> str:
         """Where a page links an asset, below SITEURL: `css/site.css` is the bundle
-        of STYLESHEETS, `js/<name>.js` a script of the theme."""
+        of STYLESHEETS, `js/site.js` the bundle of SCRIPTS, `js/<name>.js` another
+        script of the theme."""
         if name not in self.files:
             known = ", ".join(self.files)
             raise ValueError(f"asset_url({name!r}): the theme has no such asset (it has {known})")
@@ -50,19 +52,27 @@ class Assets:
 
 
 def name_assets(theme_static: Path, options: Options) -> Assets:
-    """Bundle the stylesheets and name every file after its content, reading the
-    theme's own static folder: pages link the names before the files are copied."""
+    """Bundle the stylesheets and every page's scripts and name every file after
+    its content, reading the theme's own static folder: pages link the names
+    before the files are copied."""
     files = {}
     if options.stylesheets:
-        bundle = _bundle(theme_static / "css", options)
-        name = assets.fingerprinted_name(assets.BUNDLE_NAME, bundle)
-        files[f"css/{assets.BUNDLE_NAME}"] = (f"css/{name}", bundle)
+        css = _bundle(theme_static / "css", options.stylesheets, "STYLESHEETS", options)
+        files[f"css/{assets.BUNDLE_NAME}"] = _named("css", assets.BUNDLE_NAME, css)
+    if options.scripts:
+        js = _bundle(theme_static / "js", options.scripts, "SCRIPTS", options)
+        files[f"js/{assets.SCRIPT_BUNDLE_NAME}"] = _named("js", assets.SCRIPT_BUNDLE_NAME, js)
     for path in sorted((theme_static / "js").glob("*.js")):
-        if not assets.is_fingerprinted(path.name):
-            script = path.read_bytes()
-            name = assets.fingerprinted_name(path.name, script)
-            files[f"js/{path.name}"] = (f"js/{name}", script)
+        if path.name not in options.scripts and not assets.is_fingerprinted(path.name):
+            script = path.read_text(encoding="utf-8")
+            if options.minify:
+                script = assets.minify_js(script)
+            files[f"js/{path.name}"] = _named("js", path.name, script.encode("utf-8"))
     return Assets(options.static_dir, files)
+
+
+def _named(folder: str, name: str, content: bytes) -> tuple[str, bytes]:
+    return f"{folder}/{assets.fingerprinted_name(name, content)}", content
 
 
 def finish_site(output: Path, options: Options) -> int:
@@ -94,19 +104,19 @@ def precompress_site(output: Path) -> int:
     return written
 
 
-def _bundle(css: Path, options: Options) -> bytes:
+def _bundle(folder: Path, names: tuple[str, ...], setting: str, options: Options) -> bytes:
     sources = []
-    for name in options.stylesheets:
-        path = css / name
+    for name in names:
+        path = folder / name
         if not path.is_file():
             raise ContentError(
                 options.settings_path, 1,
-                f"STYLESHEETS lists {name!r} but the theme has no css/{name}",
-                hint="add the file to theme/static/css/ or remove it from STYLESHEETS",
+                f"{setting} lists {name!r} but the theme has no {folder.name}/{name}",
+                hint=f"add the file to theme/static/{folder.name}/ or remove it from {setting}",
                 rule="assets",
             )  # fmt: skip
         sources.append((name, path.read_text(encoding="utf-8")))
-    bundle = assets.bundle_stylesheets(sources)
+    bundle = assets.bundle(sources)
     if options.minify:
-        bundle = assets.minify_css(bundle)
+        bundle = assets.minify_css(bundle) if folder.name == "css" else assets.minify_js(bundle)
     return bundle.encode("utf-8")

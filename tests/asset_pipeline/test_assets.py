@@ -59,9 +59,7 @@ def test_asking_for_an_asset_the_theme_lacks_names_those_it_has(tmp_path):
 
 
 def test_the_bundle_keeps_the_cascade_order_and_minifies():
-    bundle = assets.bundle_stylesheets(
-        [("a.css", "p { color: red; }"), ("b.css", "h1 { color: blue; }")]
-    )
+    bundle = assets.bundle([("a.css", "p { color: red; }"), ("b.css", "h1 { color: blue; }")])
     assert bundle.index("red") < bundle.index("blue")
     assert assets.minify_css(bundle) == "p{color:red}h1{color:#00f}"
 
@@ -111,3 +109,21 @@ def test_a_publication_build_is_minified_and_precompressed(tmp_path):
 def test_a_missing_stylesheet_is_a_clear_error(tmp_path):
     with pytest.raises(ContentError, match="STYLESHEETS lists 'gone.css'"):
         name_assets(make_theme_static(tmp_path), Options(stylesheets=("site.css", "gone.css")))
+
+
+def test_every_pages_scripts_are_one_bundle_minified_for_publication(tmp_path):
+    static = make_theme_static(tmp_path)
+    (static / "js/menu.js").write_text(
+        '/* Why. */\n(function () {\n  "use strict";\n  go();\n})();\n'
+    )
+    options = Options(scripts=("menu.js", "exit.js"))
+    named = name_assets(static, options)
+    assert re.fullmatch(r"theme/js/site\.[0-9a-f]{10}\.js", named.url("js/site.js"))
+    with pytest.raises(ValueError):
+        named.url("js/menu.js")  # only in the bundle
+    bundle = named.files["js/site.js"][1].decode()
+    assert bundle.index("go()") < bundle.index("document.title")
+    minified = name_assets(static, Options(scripts=options.scripts, minify=True))
+    small = minified.files["js/site.js"][1].decode()
+    assert "Why" not in small and '"use strict";go();' in small
+    assert len(small) < len(bundle)
