@@ -24,7 +24,8 @@ CSV_COLUMNS = (
 SCHEMA_DAYS = tuple(f"https://schema.org/{day.title()}" for day in DAYS)
 
 
-def to_csv(resources: list[Resource], page_url: str) -> str:
+def to_csv(resources: list[Resource], addresses: dict[str, str]) -> str:
+    """`addresses`: each service's page and anchor, by slug."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -47,7 +48,7 @@ def to_csv(resources: list[Resource], page_url: str) -> str:
             "cost": resource.cost, "cost_note": resource.cost_note,
             "source": " ".join(resource.sources),
             "last_verified": resource.last_verified.isoformat(),
-            "page": f"{page_url}#{resource.slug}",
+            "page": addresses[resource.slug],
         })  # fmt: skip
     return out.getvalue()
 
@@ -80,13 +81,13 @@ def _hours(resource: Resource) -> list[dict]:
     ]  # fmt: skip
 
 
-def jsonld(resources: list[Resource], page_url: str) -> str:
+def jsonld(resources: list[Resource], addresses: dict[str, str]) -> str:
     """schema.org ItemList of Services, safe to place inside a <script> element. The
-    `@id`s are absolute when `page_url` is (SITEURL is set in publish builds)."""
+    `@id`s are the services' addresses: absolute when SITEURL is set (publish builds)."""
     items = []
     for position, resource in enumerate(resources, start=1):
         service: dict[str, object] = {
-            "@type": "Service", "@id": f"{page_url}#{resource.slug}", "name": resource.name,
+            "@type": "Service", "@id": addresses[resource.slug], "name": resource.name,
             "description": resource.summary, "serviceType": KINDS[resource.kind],
         }  # fmt: skip
         if resource.website:

@@ -12,12 +12,13 @@ from pathlib import Path
 from markdown_reader.errors import ContentError
 from pelican.generators import Generator
 
-from . import export, hsds
+from . import export, hsds, pages
 from .schema import KINDS, Directory, Resource, country_name, load_directory
 
 logger = logging.getLogger(__name__)
 
-PAGE_URL = "resources/"
+PAGE_URL = pages.INDEX_URL
+CATEGORY_LIST_SIZE = 12
 HSDS_FOLDER = "hsds/"
 DEFAULT_MAX_AGE_DAYS = 365
 DEFAULT_CRISIS_COUNTRY = "US"
@@ -72,23 +73,22 @@ def by_name(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(dict(pairs).items(), key=lambda item: item[1])
 
 
-def template_context(directory: Directory, category_pages: dict, default_country: str) -> dict:
-    resources = directory.resources
+def listing_context(resources: list[Resource], category_pages: dict, by_country=True) -> dict:
+    """What a page listing `resources` shows: the groups by kind and the filters'
+    choices, each only as far as these resources need it (a country's own page
+    has no country choice)."""
     groups = [
         (kind, label, [r for r in resources if r.kind == kind])
         for kind, label in KINDS.items()
         if any(r.kind == kind for r in resources)
     ]
-    countries = by_name(
-        pair for r in resources for pair in zip(r.countries, r.country_names, strict=True)
-    )
     return {
-        "resources": resources,
         "resource_groups": groups,
-        "resources_by_category": {
-            slug: [r for r in resources if slug in r.categories] for slug in category_pages
-        },
-        "resource_filter_countries": countries,
+        "resource_filter_countries": by_name(
+            pair for r in resources for pair in zip(r.countries, r.country_names, strict=True)
+        )
+        if by_country
+        else [],
         "resource_filter_kinds": [(kind.replace(" ", "-"), label) for kind, label, _ in groups],
         "resource_filter_categories": [
             (slug, page.title)
@@ -98,8 +98,27 @@ def template_context(directory: Directory, category_pages: dict, default_country
         "resource_filter_languages": by_name(
             pair for r in resources for pair in zip(r.languages, r.language_names, strict=True)
         ),
+    }
+
+
+def template_context(
+    directory: Directory, category_pages: dict, default_country: str, page_size: int
+) -> dict:
+    """What every page may show: the crisis band, each category's services (the first
+    CATEGORY_LIST_SIZE: the directory has the rest) and each service's address."""
+    resources = directory.resources
+    directory_pages = pages.directory_pages(resources, page_size)
+    return {
+        "resources": resources,
+        "resource_groups": listing_context(resources, category_pages)["resource_groups"],
+        "resource_pages": directory_pages,
+        "resource_address": pages.addresses(directory_pages),
+        "resources_by_category": {
+            slug: [r for r in resources if slug in r.categories][:CATEGORY_LIST_SIZE]
+            for slug in category_pages
+        },
         "crisis_band": crisis_band(resources, default_country),
-        "resources_url": PAGE_URL,
+        "resources_url": pages.INDEX_URL,
     }
 
 
@@ -114,19 +133,26 @@ class ResourceDirectoryGenerator(Generator):
         report(directory)
         self.resources = directory.resources
         default_country = self.settings.get("CRISIS_HELP_COUNTRY", DEFAULT_CRISIS_COUNTRY)
-        self.context.update(template_context(directory, category_pages, default_country))
-        self.context["resources_jsonld"] = export.jsonld(self.resources, self.page_url())
+        page_size = self.settings.get("RESOURCES_PAGE_SIZE", pages.PAGE_SIZE)
+        self.context.update(template_context(directory, category_pages, default_country, page_size))
 
-    def page_url(self) -> str:
-        return f"{self.settings.get('SITEURL', '')}/{PAGE_URL}"
+    def absolute_addresses(self) -> dict[str, str]:
+        site_url = self.settings.get("SITEURL", "")
+        return {slug: f"{site_url}/{url}" for slug, url in self.context["resource_address"].items()}
 
     def generate_output(self, writer) -> None:
         if not self.resources:
             return
-        writer.write_file(
-            f"{PAGE_URL}index.html", self.get_template("resources"), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], url=PAGE_URL,
-        )  # fmt: skip
+        category_pages = self.context.get("category_pages", {})
+        addresses = self.absolute_addresses()
+        for page in self.context["resource_pages"]:
+            writer.write_file(
+                page.save_as, self.get_template("resources"), self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], url=page.url,
+                directory_page=page,
+                resources_jsonld=export.jsonld(page.resources, addresses),
+                **listing_context(page.resources, category_pages, by_country=not page.parents),
+            )  # fmt: skip
         folder = Path(self.output_path) / PAGE_URL
         titles = {slug: page.title for slug, page in self.context.get("category_pages", {}).items()}
         services = hsds.to_json(hsds.service_list(self.resources, titles))
@@ -138,7 +164,7 @@ class ResourceDirectoryGenerator(Generator):
             # The addresses of the first export, for anyone who linked them: the same
             # HSDS service list, and the spreadsheet (one row per resource).
             "resources.json": services,
-            "resources.csv": export.to_csv(self.resources, self.page_url()),
+            "resources.csv": export.to_csv(self.resources, addresses),
         }  # fmt: skip
         (folder / HSDS_FOLDER).mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

@@ -231,7 +231,7 @@ class Resource:
 
     @property
     def region_names(self) -> tuple[str, ...]:
-        return tuple(pycountry.subdivisions.get(code=code).name for code in self.regions)
+        return tuple(region_name(code) for code in self.regions)
 
     @property
     def language_names(self) -> tuple[str, ...]:
@@ -264,6 +264,10 @@ class Directory:
     resources: list[Resource] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def region_name(code: str) -> str:
+    return pycountry.subdivisions.get(code=code).name
 
 
 def country_name(code: str) -> str:

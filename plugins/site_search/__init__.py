@@ -63,11 +63,11 @@ def crisis_words(path: Path = WORDS_FILE) -> list[str]:
     return [" ".join(word.lower().split()) for word in words]
 
 
-def service_records(resources) -> list[Record]:
+def service_records(resources, addresses: dict[str, str]) -> list[Record]:
     """One result per support service: where it is, in which languages, for whom."""
     return [
         Record(
-            url=f"/resources/#{resource.slug}",
+            url=f"/{addresses[resource.slug]}",
             title=resource.name,
             section=resource.kind_label,
             content=" ".join(
@@ -138,7 +138,9 @@ class _Build:
         if name.endswith(".html") and name not in self.unindexed and "tag" not in context:
             self.pages.add(name)
         if "services" not in self.records and context.get("resources"):
-            self.records["services"] = service_records(context["resources"])
+            self.records["services"] = service_records(
+                context["resources"], context["resource_address"]
+            )
         if "wins" not in self.records and context.get("small_wins"):
             self.records["wins"] = win_records(context["small_wins"])
 

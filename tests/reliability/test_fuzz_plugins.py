@@ -59,7 +59,7 @@ def test_resource_files_give_a_resource_or_content_errors(text):
     if resource is None:
         assert file.errors
         return
-    data = export.jsonld([resource], "/resources/")
+    data = export.jsonld([resource], {resource.slug: f"/resources/#{resource.slug}"})
     assert "<" not in data and ">" not in data
     assert json.loads(data)["itemListElement"][0]["item"]["name"] == resource.name
 

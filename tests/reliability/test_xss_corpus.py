@@ -93,12 +93,14 @@ name: "Helpline <script>{RUN}</script></script><!--"
 summary: "Talk to someone. <img src=x onerror={RUN}> </script><script>{RUN}</script>"
 kind: crisis line
 categories: [coping]
+website: "https://help.example.org/\\"><script>{RUN}</script>"
 contact:
   phone:
     display: "0800 <img src=x onerror={RUN}>"
     tel: "08001111"
+    note: "<b onmouseover={RUN}>Always</b>"
   website: "https://help.example.org/\\"><script>{RUN}</script>"
-hours: "<b onmouseover={RUN}>Always</b>"
+hours: 24/7
 countries: [GB]
 cost: free
 cost_note: "\\" onfocus=\\"{RUN}\\" autofocus=\\""

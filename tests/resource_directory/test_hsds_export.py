@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 from resource_directory.schema import KINDS
-from selectolax.lexbor import LexborHTMLParser
 
+from tests.resource_directory.directory_site import directory_cards
 from tests.resource_directory.hsds_spec import SPEC, page_validator, problems, validator
 from tests.resource_directory.test_resource_exports import FULL_ENTRY, SLUGS, TIMETABLE_ENTRY
 
@@ -114,8 +114,8 @@ def test_the_data_package_is_the_specifications_and_frictionless_finds_it_valid(
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
     names = {row["name"] for row in csv.DictReader(io.StringIO(
         (folder / "services.csv").read_text(encoding="utf-8")))}  # fmt: skip
-    page = LexborHTMLParser((real_site / "resources/index.html").read_text(encoding="utf-8"))
-    assert names == {node.text() for node in page.css("article.resource h3")}
+    cards = directory_cards(real_site).values()
+    assert names == {card.css_first("h3").text() for _, card in cards}
 
 
 def test_frictionless_refuses_a_table_that_drifts(fixture_export, tmp_path):
@@ -130,8 +130,8 @@ def test_frictionless_refuses_a_table_that_drifts(fixture_export, tmp_path):
 
 
 def test_every_phone_and_text_number_on_the_page_is_in_the_service_list(real_site, services):
-    page = LexborHTMLParser((real_site / "resources/index.html").read_text(encoding="utf-8"))
-    links = {node.attributes["href"] for node in page.css("a.resource-action")}
+    links = {node.attributes["href"] for _, card in directory_cards(real_site).values()
+             for node in card.css("a.resource-action")}  # fmt: skip
     dialled = {href.split(":", 1)[1].split("?")[0] for href in links
                if href.startswith(("tel:", "sms:"))}  # fmt: skip
     numbers = {phone["number"] for s in services["contents"] for phone in s.get("phones", [])}

@@ -9,7 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from resource_directory.generator import CATEGORY_LIST_SIZE
 from selectolax.lexbor import LexborHTMLParser
+
+from tests.resource_directory.directory_site import directory_cards, directory_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = sorted(path.stem for path in (ROOT / "content/resources").glob("*.yaml"))
@@ -25,17 +28,41 @@ def test_there_are_resources_to_export():
     assert len(SLUGS) >= 5
 
 
-def test_the_page_lists_every_resource_with_a_stable_anchor(page):
-    assert sorted(node.attributes["id"] for node in page.css("article.resource")) == SLUGS
+@pytest.fixture(scope="module")
+def pages(real_site):
+    return directory_pages(real_site)
 
 
-def test_crisis_services_come_first(page):
-    headings = [node.text() for node in page.css(".resource-group h2")]
-    assert headings[0] == "Crisis lines"
-    kinds = [node.attributes["data-kind"] for node in page.css("article.resource")]
+def test_the_directory_lists_every_resource_with_a_stable_anchor(real_site):
+    assert sorted(directory_cards(real_site)) == SLUGS
+
+
+def test_each_country_has_a_page_of_its_services_and_those_for_every_country(pages, page):
+    by_country = {
+        address: sorted(node.attributes["id"] for node in html.css("article.resource"))
+        for address, html in pages.items()
+        if address != "resources/"
+    }
+    worldwide = sorted(node.attributes["id"] for node in page.css("article.resource"))
+    assert worldwide and len(by_country) >= 6
+    for address, slugs in by_country.items():
+        code = address.split("/")[1].upper()
+        own = [slug for slug in slugs if slug not in worldwide]
+        assert own and all(
+            code in pages[address].css_first(f"#{slug}").attributes["data-countries"].split()
+            for slug in own
+        ), address
+        assert set(worldwide) <= set(slugs), address
+    countries = [node.attributes["href"] for node in page.css(".resource-places a")]
+    assert sorted(href.removeprefix("../") for href in countries) == sorted(by_country)
+
+
+def test_crisis_services_come_first_on_every_page(pages):
     crisis = {"crisis-line", "text-line", "chat"}
-    first_other = next(i for i, kind in enumerate(kinds) if kind not in crisis)
-    assert all(kind not in crisis for kind in kinds[first_other:])
+    for address, html in pages.items():
+        kinds = [node.attributes["data-kind"] for node in html.css("article.resource")]
+        first_other = next((i for i, kind in enumerate(kinds) if kind not in crisis), len(kinds))
+        assert not crisis & set(kinds[first_other:]), address
 
 
 FULL_ENTRY = """\
@@ -89,17 +116,26 @@ def test_csv_has_one_row_per_resource(real_site):
     assert sorted(row["id"] for row in rows) == SLUGS
     for row in rows:
         assert row["name"] and row["source"] and row["last_verified"]
-        assert row["page"].endswith(f"/resources/#{row['id']}")
+        address, _ = directory_cards(real_site)[row["id"]]
+        assert row["page"] == f"/{address}#{row['id']}"
 
 
-def test_json_ld_is_an_item_list_of_every_service(page):
-    scripts = page.css('script[type="application/ld+json"]')
-    assert len(scripts) == 1
-    data = json.loads(scripts[0].text())
-    assert data["@type"] == "ItemList"
-    services = [item["item"] for item in data["itemListElement"]]
-    assert sorted(service["@id"].rsplit("#", 1)[1] for service in services) == SLUGS
-    assert all(service["@type"] == "Service" for service in services)
+def test_json_ld_of_each_page_is_an_item_list_of_its_services_at_their_address(pages, real_site):
+    cards = directory_cards(real_site)
+    described = set()
+    for address, html in pages.items():
+        scripts = html.css('script[type="application/ld+json"]')
+        assert len(scripts) == 1, address
+        data = json.loads(scripts[0].text())
+        assert data["@type"] == "ItemList"
+        services = [item["item"] for item in data["itemListElement"]]
+        assert all(service["@type"] == "Service" for service in services)
+        slugs = [node.attributes["id"] for node in html.css("article.resource")]
+        assert sorted(service["@id"] for service in services) == sorted(
+            f"/{cards[slug][0]}#{slug}" for slug in slugs
+        )
+        described |= set(slugs)
+    assert sorted(described) == SLUGS
 
 
 def test_json_ld_days_are_schema_org_urls_and_ids_absolute_when_published(make_site, build_site):
@@ -156,14 +192,19 @@ def test_markup_in_a_resource_file_stays_text_everywhere(make_site, build_site):
     assert data["itemListElement"][0]["item"]["name"] == hostile
 
 
-def test_each_category_page_lists_the_resources_of_its_category(real_site, page):
+def test_each_category_page_lists_the_resources_of_its_category_at_their_address(real_site):
+    cards = directory_cards(real_site)
     by_category: dict[str, list[str]] = {}
-    for node in page.css("article.resource"):
-        for category in node.attributes["data-categories"].split():
-            by_category.setdefault(category, []).append(node.attributes["id"])
+    for slug, (_, card) in cards.items():
+        for category in card.attributes["data-categories"].split():
+            by_category.setdefault(category, []).append(slug)
     assert by_category
     for folder in sorted((real_site / "category").iterdir()):
         html = LexborHTMLParser((folder / "index.html").read_text(encoding="utf-8"))
         links = [node.attributes["href"] for node in html.css(".category-resources h3 a")]
         listed = [href.rsplit("#", 1)[1] for href in links]
-        assert sorted(listed) == sorted(by_category.get(folder.name, [])), folder.name
+        in_category = by_category.get(folder.name, [])
+        assert set(listed) <= set(in_category), folder.name
+        assert len(listed) == min(len(in_category), CATEGORY_LIST_SIZE), folder.name
+        for href, slug in zip(links, listed, strict=True):
+            assert href == f"../../{cards[slug][0]}#{slug}", folder.name

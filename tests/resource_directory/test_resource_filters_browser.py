@@ -1,4 +1,5 @@
-"""The real site's /resources/ in a real Chromium: the filters narrow the list in place,
+"""The real site's services on one page (the real site spreads them over a page per
+country; here the page holds them all) in a real Chromium: the filters narrow the list in place,
 a polite live region announces the count, the choices round-trip through the address,
 everything shows without JavaScript, and axe finds no violation. Opening hours and the
 language filter at fixed clocks: test_open_now_browser.py."""
@@ -6,11 +7,16 @@ language filter at fixed clocks: test_open_now_browser.py."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from pelican import Pelican
+from pelican.settings import read_settings
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
@@ -24,9 +30,18 @@ AXE_OPTIONS = {
 
 
 @pytest.fixture(scope="module")
-def entries(real_site) -> list[dict]:
+def one_page_site(tmp_path_factory) -> Path:
+    """The real content, with every service on /resources/."""
+    output = tmp_path_factory.mktemp("one-page-directory") / "output"
+    override = {"OUTPUT_PATH": str(output), "RESOURCES_PAGE_SIZE": 1000}
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=override)).run()
+    return output
+
+
+@pytest.fixture(scope="module")
+def entries(one_page_site) -> list[dict]:
     """What each entry says about itself in the built HTML, read without a browser."""
-    html = LexborHTMLParser((real_site / "resources/index.html").read_text(encoding="utf-8"))
+    html = LexborHTMLParser((one_page_site / "resources/index.html").read_text(encoding="utf-8"))
     return [
         {
             "slug": node.attributes["id"],
@@ -39,8 +54,8 @@ def entries(real_site) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def url(real_site, serve):
-    return serve(real_site) + "/resources/"
+def url(one_page_site, serve):
+    return serve(one_page_site) + "/resources/"
 
 
 def shown(page) -> list[str]:

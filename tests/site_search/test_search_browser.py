@@ -75,8 +75,8 @@ def test_searching_finds_pages_wins_and_services_and_puts_help_first(browser, re
 
     search(page, "Spanish")
     links = result_links(page)
-    assert links and all(link.startswith("/resources/#") for link in links[:2]), links
-    assert "/resources/#988-suicide-and-crisis-lifeline" in links
+    assert links and all(link.startswith("/resources/") for link in links[:2]), links
+    assert "/resources/us/#988-suicide-and-crisis-lifeline" in links
 
     search(page, "I want to die")
     help_box = page.locator("[data-search-help]")

@@ -11,7 +11,10 @@
   if (!form || !count || !none || !window.URLSearchParams || !window.history.replaceState) {
     return;
   }
-  var NAMES = ["country", "kind", "category", "language", "open"];
+  // A country's own page has no country choice.
+  var NAMES = ["country", "kind", "category", "language", "open"].filter(function (name) {
+    return form.elements[name];
+  });
   var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   var MINUTE = 60000;
   var DAY = 1440;
