@@ -1,10 +1,11 @@
 """Benchmark: build a synthetic corpus with this project and with plain Pelican
 (Python-Markdown, the `simple` theme, no plugins) in one run; print the median
 seconds of several full builds and of rebuilds after editing one file, their
-ratios, peak memory, and the devserver's time from a save to the new page.
+ratios, peak memory, the devserver's time from a save to the new page and, in a
+real Chromium, from a save to the open page of the shipped site showing the edit.
 
     make bench                                   # 100, 1,000 and 5,000 pages
-    make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0"
+    make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import compileall
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -260,6 +262,89 @@ def devserver_latency(content: Path, ours: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+# Pages of the shipped site an editor changes, each with the file that makes it:
+# the article with wins also feeds /checklist/ and its PDFs.
+EDITED_PAGES = {
+    "article with wins": (
+        "articles/small-wins-nobody-talks-about.md",
+        "small-wins-nobody-talks-about/",
+    ),
+    "category": ("categories/coping.md", "category/coping/"),
+    "page": ("pages/about.md", "about/"),
+}
+
+
+# When the page open in Chromium first painted its text, in milliseconds since the
+# epoch (once it has: its text can be there a frame before it is painted).
+FIRST_PAINT = """new Promise((resolve) => new PerformanceObserver((list) => {
+    const paint = list.getEntriesByName("first-contentful-paint")[0];
+    if (paint) resolve(performance.timeOrigin + paint.startTime);
+}).observe({type: "paint", buffered: true}))"""
+
+
+def browser_edits(runs: int) -> dict[str, float]:
+    """Median seconds from saving a Markdown file of (a copy of) the shipped site
+    to the page open in Chromium painting the new text, reloaded by the devserver:
+    the browser's own paint time, not when Playwright notices it. Each save waits
+    for the search index of the one before, as an editor reading the page would
+    (the devserver writes it once the page has reloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    content = WORK / "shipped-content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    ours, _, _ = settings_files(content)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "scripts/devserver.py", "--settings", str(ours)]
+    command += ["--output", str(WORK / "output-shipped"), "--port", str(port)]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    medians = {}
+    lines: list[str] = []
+    try:
+        for line in server.stdout:
+            if "Serving on" in line:
+                break
+        else:
+            sys.exit("the devserver stopped before serving")
+        threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+
+        def wait_for_index(done_before: int) -> None:
+            deadline = time.perf_counter() + 120
+            while sum("Search index written" in line for line in lines) == done_before:
+                if time.perf_counter() > deadline:
+                    sys.exit("the devserver never wrote the search index")
+                time.sleep(0.05)
+
+        wait_for_index(0)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu"],
+            )
+            page = browser.new_page()
+            for name, (source, address) in EDITED_PAGES.items():
+                path = content / source  # in a copy of the content: never put back
+                original = path.read_text(encoding="utf-8")
+                page.goto(f"http://127.0.0.1:{port}/{address}")
+                times = []
+                for edit in range(runs):
+                    marker = f"Edited for the benchmark, edit {edit + 1} at {time.time_ns()}."
+                    indexed = sum("Search index written" in line for line in lines)
+                    saved = time.time()
+                    path.write_text(f"{original}\n{marker}\n", encoding="utf-8")
+                    page.get_by_text(marker).wait_for(timeout=120_000)
+                    times.append(page.evaluate(FIRST_PAINT) / 1000 - saved)
+                    wait_for_index(indexed)
+                medians[name] = statistics.median(times)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return medians
+
+
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -274,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--latency-pages", type=int, default=1000, help="corpus size for the devserver (0: skip)"
+    )
+    parser.add_argument(
+        "--edit-runs", type=int, default=5, help="saves per page of the shipped site (0: skip)"
     )
     parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -322,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
         latency = devserver_latency(content, ours, args.runs)
         print(f"devserver, {args.latency_pages} pages: {latency:.2f} s from saving a file")
         print("to the new page being served (median; the browser reloads right after).")
+    if args.edit_runs:
+        print("The shipped site in Chromium: from a save to the open page painting the edit")
+        print(f"(the devserver reloads it; median of {args.edit_runs} saves):")
+        for name, seconds in browser_edits(args.edit_runs).items():
+            print(f"  {name:<18} {seconds:.2f} s", flush=True)
     return 0
 
 

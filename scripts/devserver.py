@@ -14,7 +14,8 @@ in it, each unchanged Markdown file is read only once, and when an edit leaves
 a file's metadata as it was (the usual edit: its text), only that file's page
 and the pages that list or gather content (home, categories, tags, checklist...)
 are written again, not every other article. The checklist's PDFs are made again
-only when the page they are printed from changed. Any other change (new, deleted
+only when the page they are printed from changed, the resource directory only
+when one of its files did. Any other change (new, deleted
 or retitled files, templates) rewrites every page in this process. A change to
 the settings or to a plugin is built by a fresh `scripts/build.py` process,
 and from then on every rebuild is, until the server is restarted (Python
@@ -25,11 +26,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -40,16 +43,19 @@ from build import Collector  # noqa: E402  (scripts/build.py, beside this file)
 from jinja2 import BytecodeCache  # noqa: E402
 from markdown_reader.document import split_document  # noqa: E402
 from markdown_reader.errors import ContentError  # noqa: E402
+from parallel_writer import ParallelWriter  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
-from pelican.writers import Writer  # noqa: E402
 from tornado import web, websocket  # noqa: E402
-from tornado.ioloop import IOLoop, PeriodicCallback  # noqa: E402
+from tornado.ioloop import IOLoop  # noqa: E402
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 # How often to look for saved files: half of it, on average, is added to every
-# save's wait; one look at a thousand files costs about 8 ms.
-POLL_MS = 100
+# save's wait. Looking takes at most a tenth of the time (a thousand files, 8 ms).
+POLL_S = 0.05
+POLL_SHARE = 10
+# After a build, how long the open pages have to reload before the deferred steps start.
+DEFERRED_AFTER_S = 0.5
 HEAD_END = b"</head>"
 # The browser's side, served at /_devserver/<name>.
 CLIENT_FILES = ("devserver.js", "devserver.css")
@@ -64,18 +70,24 @@ NOT_BUILT = (
 Snapshot = dict[str, tuple[int, int]]
 
 
-class SelectiveWriter(Writer):
-    """Pelican's writer, except that the pages named in `skip` are left as they
-    are on disk. Each is still reported as written, as Pelican reports a page,
-    so that plugins listing every page (the sitemap) see the whole site."""
+class SelectiveWriter(ParallelWriter):
+    """The build's writer, on one core, except that the pages named in `skip` are
+    left as they are on disk. Each is still reported as written, as Pelican reports
+    a page, so that plugins listing every page (the sitemap) see the whole site.
+    The others are written over in place (plugins/parallel_writer): opening a page
+    to write it anew costs more than rendering it."""
 
     skip: frozenset[str] = frozenset()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.holding = False
 
     def write_file(self, name, template, context, *args, **kwargs):
         if name not in SelectiveWriter.skip:
             return super().write_file(name, template, context, *args, **kwargs)
         path = os.path.join(self.output_path, name)
-        signals.content_written.send(path, context={**context, **kwargs})
+        signals.content_written.send(path, context={**context, **kwargs, "output_file": name})
         return None
 
 
@@ -94,44 +106,125 @@ class MemoryBytecodeCache(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-class PrintoutReuse:
-    """The checklist's PDFs (plugins/small_wins) of the last build, given again
-    while the HTML they are printed from is the same. WeasyPrint takes seconds,
-    most of a rebuild, and only an edit of the wins or the templates changes that
-    HTML; a stylesheet's change renames it (asset_url), so it shows there too."""
+class PluginPatch:
+    """One of a plugin's functions, replaced in its module for the length of a
+    build: the plugin looks the function up there each time it calls it."""
 
-    def __init__(self) -> None:
-        self.last: tuple[tuple, object] | None = None  # (what it was made from, the printout)
-
-    def make(self, printout, render_html, base_url, fetcher, date):
-        """printout.make_printout, with the same arguments, from the same module."""
-        pages = {density: render_html(density) for density in printout.DENSITIES}
-        source = (tuple(pages.values()), base_url, date)
-        if self.last is None or self.last[0] != source:
-            self.last = (source, self.made_by(printout)(pages.__getitem__, base_url, fetcher, date))
-        return self.last[1]
-
-    @staticmethod
-    def made_by(printout):
-        return getattr(printout.make_printout, "original", printout.make_printout)
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+        self.original = None
 
     def install(self, _pelican) -> None:
-        """Once the plugins are loaded: the plugin imports make_printout when it
-        writes the checklist, so it gets this one."""
-        if "small_wins" not in sys.modules:
+        """Once the plugins are loaded; nothing when the site does not use this one."""
+        if self.module.partition(".")[0] not in sys.modules:
             return
-        printout = importlib.import_module("small_wins.printout")
+        module = importlib.import_module(self.module)
+        self.original = getattr(module, self.name)
+        setattr(module, self.name, self.replacement(module, self.original))
 
-        def make_printout(*args):
-            return self.make(printout, *args)
+    def uninstall(self) -> None:
+        if self.original is not None:
+            setattr(sys.modules[self.module], self.name, self.original)
+            self.original = None
 
-        make_printout.original = self.made_by(printout)
-        printout.make_printout = make_printout
+    def replacement(self, module, original):
+        raise NotImplementedError
 
-    @classmethod
-    def uninstall(cls) -> None:
-        if printout := sys.modules.get("small_wins.printout"):
-            printout.make_printout = cls.made_by(printout)
+
+class Reuse(PluginPatch):
+    """A costly function's last result, given again while what the result is made
+    from is the same: `source(module, arguments)` says what that is, from its
+    arguments by name. An argument it does not know of is compared as it is (a
+    new parameter of the plugin's can cost the reuse, never give a stale result)."""
+
+    def __init__(self, module: str, name: str, source) -> None:
+        super().__init__(module, name)
+        self.source = source
+        self.last: tuple[object, object] | None = None  # (what it was made from, the result)
+
+    def replacement(self, module, original):
+        signature = inspect.signature(original)
+
+        def reused(*args, **kwargs):
+            source = self.source(module, dict(signature.bind(*args, **kwargs).arguments))
+            if self.last is None or self.last[0] != source:
+                self.last = (source, original(*args, **kwargs))
+            return self.last[1]
+
+        return reused
+
+
+class Deferred(PluginPatch):
+    """A slow last step of the build whose work nothing else in the build reads,
+    run once the browser has the new page: in a thread, one call at a time, a
+    later build's call taking the place of one not started yet. `result(*args)`
+    is what the build gets back at once; `done` is printed when the step is."""
+
+    def __init__(self, module: str, name: str, result, done: str) -> None:
+        super().__init__(module, name)
+        self.result, self.done = result, done
+        self.lock = threading.Lock()
+        self.pending: tuple | None = None  # (function, arguments) of the last call not run
+        self.running = False
+
+    def replacement(self, module, original):
+        def deferred(*args):
+            with self.lock:
+                self.pending = (original, args)
+            return self.result(*args)
+
+        return deferred
+
+    def start(self) -> None:
+        with self.lock:
+            if self.running or self.pending is None:
+                return
+            self.running = True
+        threading.Thread(target=self._work, daemon=True).start()
+
+    def _work(self) -> None:
+        if sys.platform == "linux":
+            # This thread, and what it starts (Pagefind), yield the processor to the
+            # next build and to the browser (on Linux, a thread's own priority).
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        while True:
+            with self.lock:
+                if self.pending is None:
+                    self.running = False
+                    return
+                (function, args), self.pending = self.pending, None
+            started = time.perf_counter()
+            try:
+                function(*args)
+            except Exception as error:  # the pages are served: say so and go on
+                print(f"error: {self.module}: {error}", file=sys.stderr, flush=True)
+            else:
+                print(f"{self.done} in {time.perf_counter() - started:.2f} s.", flush=True)
+
+
+def printout_source(printout, arguments: dict) -> dict:
+    """The checklist's PDFs (plugins/small_wins) are printed from the checklist's
+    HTML, which only an edit of the wins or the templates changes (a stylesheet's
+    change renames it: asset_url); the densities tried differ only in spacing.
+    The fetcher serves the site's own files, the same in every build."""
+    html = arguments["render_html"](printout.DENSITIES[0])
+    return {**arguments, "render_html": html, "fetcher": None}
+
+
+def resources_source(_generator, arguments: dict) -> dict:
+    """The support resources (plugins/resource_directory) are read from their
+    folder's YAML files, for these categories (the slugs: their pages are new
+    objects in each build)."""
+    folder = arguments["folder"]
+    files = sorted(os.scandir(folder), key=lambda file: file.name) if os.path.isdir(folder) else []
+    state = [(file.name, file.stat().st_mtime_ns, file.stat().st_size) for file in files]
+    return {**arguments, "categories": list(arguments["categories"]), "files": state}
+
+
+def search_bundle(site, *_args) -> Path:
+    """Where the search index (plugins/site_search) is written: Pagefind over
+    every page takes seconds, and no page needs the index to be shown."""
+    return Path(site) / sys.modules["site_search.index"].BUNDLE
 
 
 class BuildAborted(Exception):
@@ -171,7 +264,16 @@ class Builder:
         self.collector = Collector()
         self.report: list[str] = []  # the last build's findings, as printed
         self.templates = MemoryBytecodeCache()
-        self.printouts = PrintoutReuse()
+        # What costs most in a rebuild, and a text edit seldom changes: WeasyPrint's
+        # PDFs of the checklist, and the YAML files of the resource directory.
+        self.reused = [
+            Reuse("small_wins.printout", "make_printout", printout_source),
+            Reuse("resource_directory.generator", "load_directory", resources_source),
+        ]
+        self.deferred = [
+            Deferred("site_search", "write_index", search_bundle, done="Search index written")
+        ]
+        self.defer = False  # True: deferred steps wait for start_deferred()
         self.stale_code = False  # settings or plugins changed since this process started
         self._changed: set[str] = set()  # the files changed since the last build
         # Content objects of unchanged files, by generator, kept between builds
@@ -274,6 +376,8 @@ class Builder:
             "CACHE_CONTENT": True,
             "CONTENT_CACHING_LAYER": "generator",
             "PARALLEL_WRITER": False,  # its own writer writes only what changed
+            # Into the same folder each time: a static file is copied when it changed.
+            "STATIC_CHECK_IF_MODIFIED": True,
             "LOAD_CONTENT_CACHE": False,
             "JINJA_ENVIRONMENT": {
                 **self.settings["JINJA_ENVIRONMENT"],
@@ -285,7 +389,7 @@ class Builder:
         root.addHandler(self.collector)
         # Connected for this build only: other builds in this process stay plain.
         hooks = [
-            (signals.initialized, self.printouts.install),
+            *((signals.initialized, patch.install) for patch in self.patches()),
             (signals.get_writer, use_selective_writer),
             (signals.all_generators_finalized, self._before_writing),
             (signals.article_generator_init, self._reuse_content),
@@ -303,12 +407,20 @@ class Builder:
             root.removeHandler(self.collector)
             for signal, handler in hooks:
                 signal.disconnect(handler)
-            self.printouts.uninstall()
+            for patch in self.patches():
+                patch.uninstall()
         findings = sorted(set(self.collector.findings))
         self.report = [str(finding) for finding in findings]
         for line in self.report:
             print(line, file=sys.stderr, flush=True)
         return not any(finding.level == "error" for finding in findings)
+
+    def patches(self) -> list[PluginPatch]:
+        return [*self.reused, *(self.deferred if self.defer else [])]
+
+    def start_deferred(self) -> None:
+        for step in self.deferred:
+            step.start()
 
     def _reuse_content(self, generator) -> None:
         generator._cache = self.kept_content.setdefault(type(generator).__name__, {})
@@ -345,6 +457,7 @@ class Live:
 
     def __init__(self, builder: Builder) -> None:
         self.builder = builder
+        builder.defer = True
         self.builds = 0
         self.failed = False
         self.sockets: set[LiveSocket] = set()
@@ -366,11 +479,16 @@ class Live:
         ).encode()
 
     def look(self) -> None:
-        """Build when a watched file changed since the last look."""
+        """Build when a watched file changed since the last look; look again soon."""
+        started = time.perf_counter()
         snapshot = self.builder.take_snapshot()
-        if snapshot != self.seen:
-            self.seen = snapshot
-            self.rebuild(snapshot)
+        looked = time.perf_counter() - started
+        try:
+            if snapshot != self.seen:
+                self.seen = snapshot
+                self.rebuild(snapshot)
+        finally:
+            IOLoop.current().call_later(max(POLL_S, POLL_SHARE * looked), self.look)
 
     def rebuild(self, snapshot: Snapshot | None = None) -> None:
         started = time.perf_counter()
@@ -383,6 +501,8 @@ class Live:
             print(f"Rebuilt in {took:.2f} s.", flush=True)
         for socket in list(self.sockets):
             socket.write_message(self.message())
+        # The open pages reload first; the deferred steps would slow them down.
+        IOLoop.current().call_later(DEFERRED_AFTER_S, self.builder.start_deferred)
 
 
 class LiveSocket(websocket.WebSocketHandler):
@@ -400,14 +520,18 @@ class LiveSocket(websocket.WebSocketHandler):
 
 
 class SiteHandler(web.StaticFileHandler):
-    """The built site, as it is now: never cached (each page carries its build),
-    and a missing page answered by the site's 404 page."""
+    """The built site, as it is now: a page is never cached (it carries its build),
+    any other file is asked for again each time, and a missing page is answered
+    by the site's 404 page."""
+
+    def is_page(self) -> bool:
+        return self.absolute_path.endswith(".html")
 
     def should_return_304(self) -> bool:
-        return False
+        return not self.is_page() and super().should_return_304()
 
     def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cache-Control", "no-store" if self.is_page() else "no-cache")
 
     def write_error(self, status_code: int, **kwargs) -> None:
         if status_code != 404:
@@ -432,7 +556,7 @@ def application(live: Live) -> web.Application:
     client = "|".join(name.replace(".", r"\.") for name in CLIENT_FILES)
     handlers = [
         (r"/_devserver/socket", LiveSocket, {"live": live}),
-        (rf"/_devserver/({client})", web.StaticFileHandler, {"path": str(ROOT / "scripts")}),
+        (rf"/_devserver/({client})", SiteHandler, {"path": str(ROOT / "scripts")}),
         (
             r"/(.*)",
             SiteHandler,
@@ -455,7 +579,6 @@ def main(argv: list[str] | None = None) -> int:
     live.look()
     live.builder.output.mkdir(parents=True, exist_ok=True)
     application(live).listen(args.port, address=args.host)
-    PeriodicCallback(live.look, POLL_MS).start()
     print(f"Serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     try:
         IOLoop.current().start()

@@ -4,6 +4,7 @@ a save that breaks the build shows its findings over the last good page."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import socket
 import subprocess
@@ -108,6 +109,12 @@ def test_devserver_rebuilds_after_a_change_and_survives_a_bad_save(devserver):
     save(article_file, article("Edited."))
     fetch_until(url, "Edited.")
     assert "hello.md:3: error: date" in devserver.log
+    # Written after the pages of the last build, once the browser has them.
+    deadline = time.monotonic() + 60
+    while devserver.log.rfind("Search index written") < devserver.log.rfind("Rebuilt"):
+        assert time.monotonic() < deadline, devserver.log
+        time.sleep(0.1)
+    fetch_until(devserver.url + "pagefind/pagefind-entry.json", '"version"')
 
 
 @pytest.mark.browser
@@ -172,32 +179,64 @@ def wins_article(label: str, intro: str) -> str:
     return article(f"{intro}\n\n{heading}\n\nIn, then out.\n", title="Wins")
 
 
-def test_the_checklist_pdfs_are_made_again_only_when_their_page_changed(
+def site_files(output: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
+
+
+def without_search(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.startswith("pagefind/")}
+
+
+def test_a_text_edit_reuses_the_checklist_pdfs_and_the_resources_and_their_edits_remake_them(
     make_site, fixture_settings, build_site, tmp_path, monkeypatch
 ):
-    """WeasyPrint is most of a rebuild: an edit of text the checklist does not show
-    keeps the last PDFs, a new win label makes them again, as a full build makes them."""
+    """WeasyPrint and the resources' YAML are most of a rebuild: an edit of text the
+    checklist does not show keeps both, and the site is still what a full build makes."""
+    import resource_directory.generator
     import small_wins.printout
 
-    made = []
-    make_printout = small_wins.printout.make_printout
-    monkeypatch.setattr(
-        small_wins.printout, "make_printout", lambda *args: made.append(1) or make_printout(*args)
-    )
-    content = make_site({"articles/wins.md": wins_article("Took a breath", "Intro.")})
-    builder = load_devserver().Builder(fixture_settings(content), tmp_path / "served")
-    pdf = tmp_path / "served/checklist/checklist-a4.pdf"
+    calls = {"make_printout": 0, "load_directory": 0}
+    for module, name in [(small_wins.printout, "make_printout"),
+                         (resource_directory.generator, "load_directory")]:  # fmt: skip
+        original = getattr(module, name)
+
+        @functools.wraps(original)
+        def counted(*args, name=name, original=original):
+            calls[name] += 1
+            return original(*args)
+
+        monkeypatch.setattr(module, name, counted)
+    # The main crisis line of the settings' country, in the fixture site's one category.
+    resource = (ROOT / "content/resources/988-suicide-and-crisis-lifeline.yaml").read_text()
+    resource = resource.replace("getting-support, ", "")
+    content = make_site({"articles/wins.md": wins_article("Took a breath", "Intro."),
+                         "resources/lifeline.yaml": resource})  # fmt: skip
+    served = tmp_path / "served"
+    builder = load_devserver().Builder(fixture_settings(content), served)
     assert builder.build()
-    first = pdf.read_bytes()
+    assert calls == {"make_printout": 1, "load_directory": 1}
+    pdf = (served / "checklist/checklist-a4.pdf").read_bytes()
 
     save(content / "articles/wins.md", wins_article("Took a breath", "Other words."))
     assert builder.build()
-    assert "Other words." in (tmp_path / "served/wins/index.html").read_text()
-    assert len(made) == 1
-    assert pdf.read_bytes() == first
+    assert "Other words." in (served / "wins/index.html").read_text()
+    assert calls == {"make_printout": 1, "load_directory": 1}
+    assert (served / "checklist/checklist-a4.pdf").read_bytes() == pdf
 
+    save(
+        content / "resources/lifeline.yaml",
+        resource.replace("summary: >-", "summary: >-\n  Edited."),
+    )
     save(content / "articles/wins.md", wins_article("Breathed slowly", "Other words."))
     assert builder.build()
-    assert len(made) == 2
-    assert pdf.read_bytes() != first
-    assert pdf.read_bytes() == (build_site(content) / "checklist/checklist-a4.pdf").read_bytes()
+    assert calls == {"make_printout": 2, "load_directory": 2}
+    assert "Edited. Call, text" in (served / "resources/index.html").read_text()
+    # Pagefind orders a service's filters differently from one run to the next, so
+    # two full builds differ there too: the search index is left out.
+    rebuilt, full = site_files(served), site_files(build_site(content))
+    assert "pagefind/pagefind-entry.json" in rebuilt
+    assert without_search(rebuilt) == without_search(full)
