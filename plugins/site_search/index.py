@@ -6,6 +6,8 @@ output folder: the build writes over the output before last (scripts/build.py),
 which can still hold pages since deleted until the build removes them, after
 this runs. One folder is one message to Pagefind's service, which answers about
 ten messages a second: a message per page would cost minutes on a large site.
+The records (services, wins) go in the same folder, each a small page whose
+metadata gives the result's address, for the same reason.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"
+# Where the records' pages go in the folder given to Pagefind: the bundle's folder,
+# where the build writes no page of its own.
+RECORDS = f"{BUNDLE}/records"
 # Only the page's own text: the crisis band, the menu and the footer are on every page.
 # A service listed on a page is left out of it: each service is a result of its own.
 CONFIG = IndexConfig(
@@ -66,24 +72,30 @@ async def _index(site: Path, pages: list[str], records: list[Record]) -> None:
         for name in pages:
             (linked / name).parent.mkdir(parents=True, exist_ok=True)
             os.link(site / name, linked / name)
+        if records:
+            (linked / RECORDS).mkdir(parents=True)
+        for number, record in enumerate(records):
+            (linked / RECORDS / f"{number}.html").write_text(record_page(record), encoding="utf-8")
         async with PagefindIndex(CONFIG) as index:
             await index.add_directory(str(linked))
-            await _add_records(index, records)
             await index.write_files(output_path=str(site / BUNDLE))
     finally:
         shutil.rmtree(linked, ignore_errors=True)
 
 
-async def _add_records(index: PagefindIndex, records: list[Record]) -> None:
-    await asyncio.gather(
-        *(
-            index.add_custom_record(
-                url=record.url,
-                content=record.content,
-                language="en",
-                meta={"title": record.title, "section": record.section},
-                filters=record.filters,
-            )  # fmt: skip
-            for record in records
-        ),
+def record_page(record: Record) -> str:
+    """A record as a page for Pagefind: its metadata (the result's address among
+    them) and filters in attributes, where a comma in a value is only a comma."""
+    filters = "".join(
+        f'<span data-pagefind-filter="{escape(name)}[data-value]"'
+        f' data-value="{escape(value)}"></span>'
+        for name, values in record.filters.items()
+        for value in values
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head>'
+        '<body><main data-pagefind-meta="title[data-title], url[data-url], section[data-section]"'
+        f' data-title="{escape(record.title)}" data-url="{escape(record.url)}"'
+        f' data-section="{escape(record.section)}"><p>{escape(record.content)}</p>{filters}'
+        "</main></body></html>"
     )

@@ -4,6 +4,7 @@ words of crisis are read from their file, and only /search/ may run WebAssembly
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -88,6 +89,29 @@ def test_a_page_the_build_did_not_write_is_not_indexed(tmp_path):
     bundle = write_index(tmp_path, ["kept/index.html"], [service])
     assert indexed_count(bundle) == 2
     assert not (tmp_path / "deleted-since" / "pagefind").exists()
+
+
+def test_a_record_leads_to_its_address_with_its_filters(tmp_path):
+    # Commas, quotes and markup in a value are the value's own, not Pagefind's syntax.
+    service = Record(
+        "/resources/#a-line", 'A "line", <b>open</b>', "Talk to someone, any time.", "Crisis lines",
+        {"country": ["Korea, Republic of", "Ireland"], "kind": ["Crisis line"]},
+    )  # fmt: skip
+    (tmp_path / "site").mkdir()
+    bundle = write_index(tmp_path / "site", [], [service])
+    (fragment,) = [
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for path in (bundle / "fragment").iterdir()
+    ]
+    assert fragment["meta"] == {
+        "url": "/resources/#a-line", "title": 'A "line", <b>open</b>', "section": "Crisis lines",
+    }  # fmt: skip
+    assert fragment["filters"] == {
+        "country": ["Korea, Republic of", "Ireland"],
+        "kind": ["Crisis line"],
+    }
+    assert fragment["content"] == "Talk to someone, any time."
+    assert not any(tmp_path.glob(".search-pages-*")), "the folder given to Pagefind is gone"
 
 
 def test_the_words_of_crisis_are_read_from_their_file(tmp_path):
