@@ -6,6 +6,8 @@
   `checklist-a4.pdf` and `checklist-letter.pdf` beside it, made from the same page.
 
 Settings: CHECKLIST_WEEK_START ("monday" or "sunday"), CHECKLIST_URL, CHECKLIST_SAVE_AS.
+The PDFs are kept in CACHE_PATH/printout/ and made again only when what they are
+made from changed (cache.py).
 The printed sheet ends with the checklist's address when SITEURL is a full address
 (`make publish`); a build for this machine alone (`make html`) has none to print.
 A site without wins gets a page that says so, and no PDFs (WeasyPrint is never run).
@@ -22,6 +24,8 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from reproducible.dates import source_date
 
+from .cache import PrintoutCache
+from .sources import DENSITIES, human_size, site_files
 from .wins import Checklist, build_checklist, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
@@ -68,10 +72,6 @@ def write_checklist(generator, writer) -> None:
         "checklist_address": public_address(settings.get("SITEURL", ""), checklist.url),
     }  # fmt: skip
     if checklist.groups:
-        # Imported here: loading WeasyPrint alone takes most of a second, which a
-        # site without wins (the thousand-page benchmark) should not pay.
-        from .printout import human_size, make_printout, site_fetcher
-
         output = Path(generator.output_path)
         siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
 
@@ -79,28 +79,51 @@ def write_checklist(generator, writer) -> None:
             printed = {**page, "SITEURL": siteurl, "output_file": save_as, "printout": True}
             return template.render({**generator.context, **printed, "checklist_density": density})
 
-        static_dir = settings.get("THEME_STATIC_DIR", "theme")
-        printout = make_printout(
-            render_html, (output / save_as).as_uri(), site_fetcher(settings, output),
-            generator.context["small_wins_date"], (output / static_dir / FONT_SHEET).as_uri(),
-        )  # fmt: skip
-        if printout is None:
-            last = checklist.wins[-1]
-            raise ContentError(
-                last.path, last.line,
-                f"the checklist has {len(checklist.wins)} wins and no longer fits on one page",
-                hint="remove or merge wins (each win= heading is a row of the printout)",
-                rule="small-wins",
-            )  # fmt: skip
+        density, pdfs = printout_of(generator, render_html, output, save_as, checklist)
         folder = (output / save_as).parent
         folder.mkdir(parents=True, exist_ok=True)
         downloads = []
-        for paper, pdf in printout.pdfs.items():
+        for paper, pdf in pdfs.items():
             name = f"checklist-{paper}.pdf"
             (folder / name).write_bytes(pdf)
             downloads.append({"paper": paper, "name": name, "size": human_size(len(pdf))})
-        page.update(checklist_density=printout.density, checklist_downloads=downloads)
+        page.update(checklist_density=density, checklist_downloads=downloads)
     writer.write_file(save_as, template, generator.context, relative_urls=relative, **page)
+
+
+def printout_of(generator, render_html, output: Path, save_as: str, checklist: Checklist):
+    """The printout's density and PDFs, from the cache when nothing they are made
+    from changed. WeasyPrint is imported only to make them: loading it takes most
+    of a second."""
+    settings = generator.settings
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    base_url = (output / save_as).as_uri()
+    font_sheet = (output / static_dir / FONT_SHEET).as_uri()
+    date = generator.context["small_wins_date"]
+    files = site_files(settings, output)
+    cache = PrintoutCache(Path(settings.get("CACHE_PATH", "cache"), "printout"), output.as_uri())
+    html = {density: render_html(density) for density in DENSITIES}
+    key = cache.key(
+        {"html": html, "base_url": base_url, "font_sheet": font_sheet, "date": date.isoformat()}
+    )
+    kept = cache.get(key, files)
+    if kept is not None:
+        return kept
+    from .printout import RecordingFetcher, SiteFetcher, make_printout
+
+    fetcher = RecordingFetcher(SiteFetcher(files))
+    printout = make_printout(html.__getitem__, base_url, fetcher, date, font_sheet)
+    if printout is None:
+        last = checklist.wins[-1]
+        raise ContentError(
+            last.path, last.line,
+            f"the checklist has {len(checklist.wins)} wins and no longer fits on one page",
+            hint="remove or merge wins (each win= heading is a row of the printout)",
+            rule="small-wins",
+        )  # fmt: skip
+    if fetcher.read:  # nothing read: the devserver gave its last printout again
+        cache.put(key, fetcher.read, printout.density, printout.pdfs)
+    return printout.density, printout.pdfs
 
 
 def public_address(siteurl: str, url: str) -> str | None:

@@ -16,10 +16,9 @@ import datetime
 import logging
 import mimetypes
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 # WeasyPrint reports each step it takes, from the moment it is imported: none is
 # anything an editor can act on.
@@ -29,8 +28,9 @@ from weasyprint import CSS, HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError  # noqa: E402
 
-# Roomy first: a calm page with space to write; denser only when the wins need it.
-DENSITIES = ("roomy", "compact", "tight")
+from .cache import digest  # noqa: E402
+from .sources import DENSITIES, SiteFiles, site_files  # noqa: E402
+
 # The shorter paper first, so an overflowing checklist is found with one layout.
 PAPERS = {"letter": "letter", "a4": "A4"}
 PDF_VARIANT = "pdf/ua-1"
@@ -45,25 +45,39 @@ class Printout:
 
 
 class SiteFetcher(URLFetcher):
-    """Serves the page's stylesheets and images from the site's own folders and
-    nothing else: building a PDF must never reach the network."""
+    """Serves WeasyPrint the site's own files (sources.py) and nothing else."""
 
-    def __init__(self, routes: Sequence[tuple[str, Path]]) -> None:
+    def __init__(self, files: SiteFiles) -> None:
         super().__init__()
-        self.routes = [(prefix, Path(folder).resolve()) for prefix, folder in routes]
+        self.files = files
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
-        address = unquote(url.split("#", 1)[0].split("?", 1)[0])
-        for prefix, folder in self.routes:
-            if not address.startswith(prefix):
-                continue
-            path = (folder / address[len(prefix) :]).resolve()
-            if path.is_relative_to(folder) and path.is_file():
-                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
-        self.refused.append(url)
-        raise ValueError(f"not a file of this site: {url}")
+        path = self.files.path_of(url)
+        if path is None:
+            self.refused.append(url)
+            raise ValueError(f"not a file of this site: {url}")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+
+class RecordingFetcher(URLFetcher):
+    """Another fetcher's files, with the hash of each one it gave (for the cache)."""
+
+    def __init__(self, fetcher: SiteFetcher) -> None:
+        super().__init__()
+        self.fetcher = fetcher
+        self.read: dict[str, str] = {}
+
+    @property
+    def refused(self) -> list[str]:
+        return self.fetcher.refused
+
+    def fetch(self, url, headers=None):
+        response = self.fetcher.fetch(url, headers)
+        body = response.read()
+        self.read[url] = digest(body)
+        return URLFetcherResponse(response.url, body, response.headers)
 
 
 class PrintoutError(Exception):
@@ -71,20 +85,7 @@ class PrintoutError(Exception):
 
 
 def site_fetcher(settings: Mapping, output: Path) -> SiteFetcher:
-    """The theme's static files are copied after the pages are written, so they are
-    read from the theme itself; anything else from the output folder."""
-    theme = Path(settings["THEME"])
-    static_dir = settings.get("THEME_STATIC_DIR", "theme")
-    roots = [output.as_uri() + "/"]
-    if settings.get("SITEURL", "").startswith(("http://", "https://")):
-        roots.append(settings["SITEURL"].rstrip("/") + "/")
-    routes = []
-    for root in roots:
-        routes += [
-            (f"{root}{static_dir}/", theme / path) for path in settings["THEME_STATIC_PATHS"]
-        ]
-        routes.append((root, output))
-    return SiteFetcher(routes)
+    return SiteFetcher(site_files(settings, output))
 
 
 def make_printout(
@@ -100,7 +101,10 @@ def make_printout(
 
     `font_sheet` is the address of the stylesheet whose @font-face rules hold the
     printout's fonts. It applies whatever the page links: the font set starts empty,
-    and WeasyPrint cannot draw a page with no font at all (the process would crash)."""
+    and WeasyPrint cannot draw a page with no font at all (the process would crash).
+
+    The files it read, with their hashes, are in `fetcher.read` when the fetcher is
+    a RecordingFetcher (cache.py keeps the PDFs by them)."""
     stamp = date.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     # One font set for every layout: each font file is read and decoded once.
     fonts = bundled_fonts_only()
@@ -144,15 +148,6 @@ def bundled_fonts_only() -> FontConfiguration:
             del os.environ["FONTCONFIG_FILE"]
         else:
             os.environ["FONTCONFIG_FILE"] = before
-
-
-def human_size(size: int) -> str:
-    """A file size as a link text shows it: '34 KB'."""
-    if size < 1000:
-        return f"{size} bytes"
-    if size < 1_000_000:
-        return f"{round(size / 1000)} KB"
-    return f"{size / 1_000_000:.1f} MB"
 
 
 def _refused(url: str) -> PrintoutError:

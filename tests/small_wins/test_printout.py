@@ -12,13 +12,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pypdf import PdfReader
-from small_wins.printout import (
-    PrintoutError,
-    bundled_fonts_only,
-    human_size,
-    make_printout,
-    site_fetcher,
-)
+from small_wins.printout import PrintoutError, bundled_fonts_only, make_printout, site_fetcher
+from small_wins.sources import human_size
 
 from tests.conftest import ROOT
 
