@@ -14,12 +14,13 @@ in it, each unchanged Markdown file is read only once, and when an edit leaves
 a file's metadata as it was (the usual edit: its text), only that file's page
 and the pages that list or gather content (home, categories, tags, checklist...)
 are written again, not every other article. The checklist's PDFs are made again
-only when the page they are printed from changed, the resource directory only
-when one of its files did. Any other change (new, deleted
-or retitled files, templates) rewrites every page in this process. A change to
-the settings or to a plugin is built by a fresh `scripts/build.py` process,
-and from then on every rebuild is, until the server is restarted (Python
-cannot reload a plugin's code safely).
+only when the page they are printed from changed, the resource directory is read
+again only when one of its files did, and the search index (seconds of Pagefind)
+is written after the open pages have reloaded. Any other change (new, deleted or
+retitled files, templates) rewrites every page in this process. A change to the
+settings or to a plugin is built by a fresh `scripts/build.py` process, and from
+then on every rebuild is, until the server is restarted (Python cannot reload a
+plugin's code safely).
 """
 
 from __future__ import annotations
@@ -164,14 +165,14 @@ class Deferred(PluginPatch):
         super().__init__(module, name)
         self.result, self.done = result, done
         self.lock = threading.Lock()
-        self.pending: tuple | None = None  # (function, arguments) of the last call not run
+        self.pending: tuple | None = None  # (function, args, kwargs) of the last call not run
         self.running = False
 
     def replacement(self, module, original):
-        def deferred(*args):
+        def deferred(*args, **kwargs):
             with self.lock:
-                self.pending = (original, args)
-            return self.result(*args)
+                self.pending = (original, args, kwargs)
+            return self.result(*args, **kwargs)
 
         return deferred
 
@@ -192,10 +193,10 @@ class Deferred(PluginPatch):
                 if self.pending is None:
                     self.running = False
                     return
-                (function, args), self.pending = self.pending, None
+                (function, args, kwargs), self.pending = self.pending, None
             started = time.perf_counter()
             try:
-                function(*args)
+                function(*args, **kwargs)
             except Exception as error:  # the pages are served: say so and go on
                 print(f"error: {self.module}: {error}", file=sys.stderr, flush=True)
             else:
@@ -221,7 +222,7 @@ def resources_source(_generator, arguments: dict) -> dict:
     return {**arguments, "categories": list(arguments["categories"]), "files": state}
 
 
-def search_bundle(site, *_args) -> Path:
+def search_bundle(site, *_args, **_kwargs) -> Path:
     """Where the search index (plugins/site_search) is written: Pagefind over
     every page takes seconds, and no page needs the index to be shown."""
     return Path(site) / sys.modules["site_search.index"].BUNDLE
@@ -239,10 +240,10 @@ def report_blocks(text: str) -> list[str]:
     """A build's report as its findings: each starts at the start of a line,
     its hint is indented below it."""
     blocks: list[str] = []
-    for line in text.splitlines():
-        if line.strip() and (line[0].isspace() and blocks):
+    for line in filter(str.strip, text.splitlines()):
+        if line[0].isspace() and blocks:
             blocks[-1] += "\n" + line
-        elif line.strip():
+        else:
             blocks.append(line)
     return blocks
 
@@ -337,6 +338,10 @@ class Builder:
         )
         self.stale_code = self.stale_code or (bool(self.snapshot) and code_changed)
         self._changed = changed
+        if any(not Path(path).is_relative_to(self.content) for path in changed):
+            # The PDFs read the theme's fonts themselves: no argument shows a change there.
+            for reuse in self.reused:
+                reuse.last = None
         if self.stale_code:
             ok = self.build_in_subprocess()
         elif self.snapshot and self.only_text_edits(changed):

@@ -128,8 +128,8 @@ def test_the_open_page_reloads_itself_and_shows_a_broken_build_over_the_last_goo
     page.goto(devserver.url + "hello/")
     main = page.locator("main")
     expect(main).to_contain_text("Hello.")
-    loads: list[str] = []
-    page.on("load", lambda: loads.append(page.url))
+    loads: list[str] = []  # navigations of the page, reported before its new text shows
+    page.on("framenavigated", lambda frame: loads.append(frame.url))
 
     save(article_file, article("Edited by hand."))
     expect(main).to_contain_text("Edited by hand.", timeout=WAIT_MS)
