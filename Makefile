@@ -5,13 +5,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-PELICAN := $(PY) -m pelican
-INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
-PELICANOPTS ?=
 BUILDOPTS ?=
 INSTALLED := $(VENV)/.installed
 BROWSER_DEPS := node_modules/.installed
@@ -44,7 +41,7 @@ html: $(INSTALLED) ## Build the site into output/
 	$(PY) scripts/build.py --settings $(CONFFILE) --output $(OUTPUTDIR) $(BUILDOPTS)
 
 regenerate: $(INSTALLED) ## Rebuild output/ whenever a file changes
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PY) scripts/regenerate.py --settings $(CONFFILE) --output $(OUTPUTDIR)
 
 devserver: $(INSTALLED) ## Serve on 127.0.0.1:$(PORT), rebuild and reload the browser on change
 	$(PY) scripts/devserver.py --settings $(CONFFILE) --output $(OUTPUTDIR) --port $(PORT)

@@ -1,0 +1,105 @@
+"""`make regenerate`: rebuild the site whenever a source file changes, without serving.
+
+The devserver's builder (scripts/devserver.py) does the work, in this one process, as
+cheaply as each change allows, in a folder of its own next to the output
+(`.output-regenerate`). After each good build the output is replaced as
+scripts/build.py replaces it: the files that changed are copied over the spare
+output, which is then swapped in. A failed build, Ctrl-C or a stop signal leaves
+`output/` a whole site, the one before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
+
+from build import claim_staging, swap_in  # noqa: E402  (scripts/build.py, beside this file)
+from devserver import POLL_S, POLL_SHARE, Builder  # noqa: E402
+
+
+def work_folder(output: Path) -> Path:
+    return output.with_name(f".{output.name}-regenerate")
+
+
+def copy_changed(source: Path, target: Path) -> None:
+    """Make `target` hold exactly `source`'s files, copying only those whose size or
+    modification time differ (copies keep the time: the next look sees them as equal)."""
+    kept: set[str] = set()
+    for parent, _, names in os.walk(source):
+        folder = Path(target, os.path.relpath(parent, source))
+        folder.mkdir(exist_ok=True)
+        for name in names:
+            original, copy = os.path.join(parent, name), folder / name
+            kept.add(str(copy))
+            status = os.stat(original)
+            try:
+                same = os.stat(copy)
+            except FileNotFoundError:
+                same = None
+            if same is None or (same.st_size, same.st_mtime_ns) != (
+                status.st_size, status.st_mtime_ns,
+            ):  # fmt: skip
+                shutil.copy2(original, copy)
+    for parent, folders, names in os.walk(target, topdown=False):
+        for name in names:
+            if os.path.join(parent, name) not in kept:
+                os.unlink(os.path.join(parent, name))
+        for name in folders:
+            folder = Path(parent, name)
+            if not folder.is_symlink() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def replace_output(work: Path, output: Path) -> None:
+    staging = claim_staging(output)
+    try:
+        copy_changed(work, staging)
+        swap_in(staging, output)
+    finally:  # swapped in, it no longer exists
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    parser.add_argument("--output", type=Path, default=Path("output"))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stdout)
+    logging.getLogger().handlers[0].setLevel(logging.CRITICAL)  # findings are printed once
+    output = args.output.resolve()
+    # From nothing: a run stopped while writing leaves its folder part old, part new.
+    shutil.rmtree(work_folder(output), ignore_errors=True)
+    builder = Builder(args.settings.resolve(), work_folder(output))
+    seen: dict = {}
+    print("Rebuilding on every change (Ctrl-C stops).", flush=True)
+    while True:
+        started = time.perf_counter()
+        snapshot = builder.take_snapshot()
+        looked = time.perf_counter() - started
+        if snapshot != seen:
+            seen = snapshot
+            if builder.build(snapshot):
+                replace_output(builder.output, output)
+                took = time.perf_counter() - started
+                print(f"Wrote {output.name}/ in {took:.2f} s.", flush=True)
+            else:
+                print(f"Build failed: {output.name}/ was left as it was.", flush=True)
+        time.sleep(max(POLL_S, POLL_SHARE * looked))
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("Stopped.")
+        sys.exit(0)
