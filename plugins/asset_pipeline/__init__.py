@@ -33,6 +33,7 @@ def _options(settings) -> Options:
         page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
+        cache=Path(settings.get("CACHE_PATH", "cache"), "compressed"),
     )
 
 
