@@ -1,19 +1,25 @@
 """Benchmark: build a synthetic corpus with this project and with plain Pelican
-(Python-Markdown, the `simple` theme, no plugins) in one run; print the median
-seconds of several full builds and of rebuilds after editing one file, their
-ratios, peak memory, the devserver's time from a save to the new page and, in a
-real Chromium, from a save to the open page of the shipped site showing the edit.
+(Python-Markdown, the `simple` theme, no plugins) in one run; print the median wall
+and CPU seconds of several full builds and of rebuilds after editing one file, their
+ratios, peak memory, the shipped site's own build beside plain Pelican's of the same
+content, the devserver's time from a save to the new page and, in a real Chromium,
+from a save to the open page of the shipped site showing the edit; with
+`--search-pages`, the search index's share of a build and what a first query loads.
 
     make bench                                   # 100, 1,000 and 5,000 pages
     make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"
+    make bench BENCHOPTS="--pages --latency-pages 0 --edit-runs 0 --search-pages 1000"
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import functools
+import http.server
 import os
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -22,7 +28,9 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench"
@@ -125,25 +133,43 @@ def settings_files(content: Path) -> tuple[Path, Path, Path]:
     return ours, plain, reader_only
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MiB) of one build."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user and system seconds of the build and every process it started
+    mib: int  # the largest process's peak resident memory (forked workers not added)
+
+
+def timed(command: list[str]) -> Run:
+    """One build, measured."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"build failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss // 1024
+    # The children's totals include the grandchildren each of them waited for.
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(elapsed, cpu, usage.ru_maxrss // 1024)
 
 
-def measure(commands: list[list[str]], runs: int) -> list[tuple[float, int]]:
+def measure(commands: list[list[str]], runs: int) -> list[Run]:
     """Median seconds and peak MiB of each command. The commands take turns, so
     that other work on the machine slows each of them alike."""
-    results: list[list[tuple[float, int]]] = [[] for _ in commands]
+    results: list[list[Run]] = [[] for _ in commands]
     for _ in range(runs):
         for command, times in zip(commands, results, strict=True):
             times.append(timed(command))
-    return [(statistics.median(t[0] for t in times), max(t[1] for t in times)) for times in results]
+    return [
+        Run(
+            statistics.median(run.wall for run in times),
+            statistics.median(run.cpu for run in times),
+            max(run.mib for run in times),
+        )
+        for times in results
+    ]
 
 
 class EditedFile:
@@ -181,7 +207,7 @@ def plain_rebuild(content: Path, plain: Path, runs: int) -> float:
         times = []
         for _ in range(runs):
             edited.edit()
-            times.append(timed(command)[0])
+            times.append(timed(command).wall)
     finally:
         edited.restore()
     return statistics.median(times)
@@ -202,8 +228,6 @@ def rebuild_child(ours: Path, content: Path, runs: int) -> int:
     import logging
 
     sys.path.insert(0, str(ROOT / "scripts"))
-    import resource
-
     from devserver import Builder
 
     logging.basicConfig(level=logging.CRITICAL)
@@ -353,15 +377,108 @@ def fetch(url: str) -> str:
         return ""
 
 
+def build_commands(content: Path, ours: Path, plain: Path, reader_only: Path, tag: str):
+    """Plain Pelican, Pelican with our reader, and this project, each into its own
+    output folder and each writing over its previous build's files there (ours
+    removes whatever it did not write; plain Pelican leaves them: a deleted page
+    would stay, which a synthetic corpus never has)."""
+    plain_cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(plain)]
+    plain_cmd += ["-o", str(WORK / f"output-plain-{tag}"), "-q"]
+    reader_cmd = [*plain_cmd[:4], "-s", str(reader_only), "-o", str(WORK / f"output-reader-{tag}")]
+    reader_cmd.append("-q")
+    our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours)]
+    our_cmd += ["--output", str(WORK / f"output-{tag}")]
+    return plain_cmd, reader_cmd, our_cmd
+
+
+def shipped_site(runs: int) -> tuple[Run, Run]:
+    """The site as it ships (its own content: wins and their PDFs, the directory,
+    the search) against plain Pelican building the same Markdown."""
+    content = WORK / "shipped-build"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    ours, plain, reader_only = settings_files(content)
+    plain_cmd, _, our_cmd = build_commands(content, ours, plain, reader_only, "shipped")
+    timed(our_cmd)  # its caches warm, as after an editor's first build
+    plain_run, our_run = measure([plain_cmd, our_cmd], runs)
+    return plain_run, our_run
+
+
+def indexed_pages(site: Path) -> list[str]:
+    skipped = {"index.html", "404.html", "archives/index.html", "categories/index.html"}
+    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return [n for n in names if n not in skipped and not n.startswith(("tag", "search/"))]
+
+
+def first_query_bytes(site: Path, query: str) -> int:
+    """Bytes on disk of every file /search/?q=… loads from /pagefind/ before its results."""
+    from playwright.sync_api import expect, sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loaded: set[str] = set()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=["--no-sandbox"],
+            )
+            page = browser.new_page()
+            page.on("requestfinished", lambda request: loaded.add(urlsplit(request.url).path))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q={query}")
+            expect(page.locator("[data-search-results] li").first).to_be_visible(timeout=30000)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum((site / path.lstrip("/")).stat().st_size for path in loaded if "/pagefind/" in path)
+
+
+def search_figures(pages: int, runs: int) -> str:
+    """The search index written again on its own over a built corpus: seconds,
+    share of the rest of the build, size, and what a first query loads."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_search.index import write_index
+
+    content = write_corpus(pages)
+    ours, _, _ = settings_files(content)
+    output = WORK / f"search-{pages}" / "output"
+    command = [sys.executable, "scripts/build.py", "--settings", str(ours), "--output", str(output)]
+    build = timed(command).wall
+    names = indexed_pages(output)
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        bundle = write_index(output, names, [])
+        seconds.append(time.perf_counter() - start)
+    index = statistics.median(seconds)
+    mib = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20
+    # "recovery" is a word of every synthetic article: the most index chunks to load.
+    kib = first_query_bytes(output, "recovery") / 1024
+    return (
+        f"| {pages:,} | {build:.2f} | {index:.2f} | {index / (build - index):.0%} "
+        f"| {mib:.1f} | {kib:.0f} |"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--pages", type=int, nargs="*", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--latency-pages", type=int, default=1000, help="corpus size for the devserver (0: skip)"
     )
     parser.add_argument(
         "--edit-runs", type=int, default=5, help="saves per page of the shipped site (0: skip)"
+    )
+    parser.add_argument("--no-shipped", action="store_true", help="skip the shipped site")
+    parser.add_argument(
+        "--search-pages", type=int, nargs="*", default=[], help="corpus sizes for the search"
     )
     parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -371,37 +488,40 @@ def main(argv: list[str] | None = None) -> int:
     # Run from bytecode, as Pelican runs from its installed package's.
     for folder in ("plugins", "scripts"):
         compileall.compile_dir(ROOT / folder, quiet=1)
-    print("plain: Pelican, Python-Markdown, simple theme, --delete-output-directory.")
-    print("reader: the same with our reader. site: this project (reader, plugins, theme).")
-    print("Every build is a clean one. Ratios are against plain.")
+    print(f"{os.cpu_count()} cores. Medians of {args.runs} runs, the builds taking turns.")
+    print("plain: Pelican, Python-Markdown, simple theme. reader: the same with our reader.")
+    print("site: this project (reader, plugins, theme). Each writes over its last output.")
+    print("cpu: user and system seconds of the build's whole process tree. Ratios: to plain.")
     print("rebuild: after editing one article's text; plain uses Pelican's content cache,")
-    print("site the devserver's in-process rebuild. Medians of", args.runs, "runs.")
-    print(
-        f"{'pages':>6} {'plain s':>8} {'reader s':>8} {'ratio':>6} {'site s':>8} {'ratio':>6}"
-        f" {'plain MiB':>9} {'site MiB':>9} {'plain rebuild s':>15} {'site rebuild s':>14}"
-        f" {'devserver MiB':>13}"
-    )
+    print("site the devserver's in-process rebuild.")
+    if args.pages:
+        print(
+            f"{'pages':>6} {'plain s':>8} {'cpu':>6} {'reader s':>8} {'ratio':>6} {'site s':>7}"
+            f" {'ratio':>6} {'cpu':>6} {'ratio':>6} {'plain MiB':>9} {'site MiB':>8}"
+            f" {'plain rebuild s':>15} {'site rebuild s':>14} {'devserver MiB':>13}"
+        )
     for pages in args.pages:
         content = write_corpus(pages)
         ours, plain, reader_only = settings_files(content)
-        # Each its own output folder, as on an editor's machine: every build is a
-        # clean one (plain Pelican empties its folder first; ours removes whatever
-        # it did not write), and ours writes over the files of its build before last.
-        plain_cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(plain)]
-        plain_cmd += ["-o", str(WORK / "output-plain"), "--delete-output-directory", "-q"]
-        reader_cmd = [*plain_cmd[:4], "-s", str(reader_only), *plain_cmd[6:]]
-        reader_cmd[reader_cmd.index("-o") + 1] = str(WORK / "output-reader")
-        our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours)]
-        our_cmd += ["--output", str(WORK / "output")]
-        (plain_s, plain_mib), (reader_s, _), (our_s, our_mib) = measure(
-            [plain_cmd, reader_cmd, our_cmd], args.runs
+        plain_run, reader_run, our_run = measure(
+            list(build_commands(content, ours, plain, reader_only, str(pages))), args.runs
         )
         plain_rebuild_s = plain_rebuild(content, plain, args.runs)
         site_rebuild_s, devserver_mib = site_rebuild(content, ours, args.runs)
         print(
-            f"{pages:>6} {plain_s:>8.2f} {reader_s:>8.2f} {reader_s / plain_s:>6.2f}"
-            f" {our_s:>8.2f} {our_s / plain_s:>6.2f} {plain_mib:>9} {our_mib:>9}"
+            f"{pages:>6} {plain_run.wall:>8.2f} {plain_run.cpu:>6.2f} {reader_run.wall:>8.2f}"
+            f" {reader_run.wall / plain_run.wall:>6.2f} {our_run.wall:>7.2f}"
+            f" {our_run.wall / plain_run.wall:>6.2f} {our_run.cpu:>6.2f}"
+            f" {our_run.cpu / plain_run.cpu:>6.2f} {plain_run.mib:>9} {our_run.mib:>8}"
             f" {plain_rebuild_s:>15.2f} {site_rebuild_s:>14.2f} {devserver_mib:>13}",
+            flush=True,
+        )
+    if not args.no_shipped:
+        plain_run, our_run = shipped_site(args.runs)
+        print(
+            f"The shipped site (warm caches): plain {plain_run.wall:.2f} s ({plain_run.cpu:.2f}"
+            f" s cpu), site {our_run.wall:.2f} s ({our_run.cpu:.2f} s cpu):"
+            f" {our_run.wall / plain_run.wall:.2f}x wall, {our_run.cpu / plain_run.cpu:.2f}x cpu.",
             flush=True,
         )
     if args.latency_pages:
@@ -415,6 +535,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(the devserver reloads it; median of {args.edit_runs} saves):")
         for name, seconds in browser_edits(args.edit_runs).items():
             print(f"  {name:<18} {seconds:.2f} s", flush=True)
+    if args.search_pages:
+        print("| pages | build s | index s | index / rest of build | index MiB | first query KiB |")
+        print("|---|---|---|---|---|---|")
+        for pages in args.search_pages:
+            print(search_figures(pages, args.runs), flush=True)
     return 0
 
 
