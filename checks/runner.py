@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from .accounting import check_accounting
 from .findings import ERROR, WARNING, Finding
 from .front_matter import check_front_matter
 from .gate import REJECTED, check_pages, once_per_template
@@ -79,6 +80,7 @@ def check_content(
         + check_safe_messaging(sources, load_rules())
         + check_plugin_data(sources, settings, project)
         + check_readability(grades, max_grade)
+        + check_accounting(project, settings)
         # A TODO line is wrong in every way until it is written: say it once.
         if (finding.path, finding.line) not in todo_lines
     ]

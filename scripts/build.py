@@ -39,8 +39,11 @@ from markdown_reader.errors import ContentError, display_path  # noqa: E402
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
+from checks.accounting import check_accounting  # noqa: E402
 from checks.findings import Finding as PageFinding  # noqa: E402
+from checks.front_matter import check_front_matter  # noqa: E402
 from checks.gate import COVERED_BY_CHECKS, REJECTED, check_new_pages  # noqa: E402
+from checks.sources import display, load_sources  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 SKIPPING = "Skipping %s: "  # how Pelican reports a content file it leaves out
@@ -67,6 +70,11 @@ class Finding:
         if finding.hint:
             message += f"\n  hint: {finding.hint}"
         return cls(finding.path, finding.line, finding.level, message, finding.col)
+
+    @classmethod
+    def of_content(cls, finding: PageFinding) -> Finding:
+        """A finding of the content checks, without the column `make check` adds."""
+        return cls.of_page(PageFinding(**{**finding.__dict__, "col": 0}))
 
 
 def finding_for(error: BaseException, level: str = "error", source: str = "") -> Finding:
@@ -118,6 +126,34 @@ class Collector(logging.Handler):
         if record.msg != "Could not process %s" or not isinstance(record.args, tuple):
             return ""
         return display_path(os.path.join(self.content_path, str(record.args[0])))
+
+
+def in_own_words(
+    findings: list[Finding], project: Path, settings, staging: Path, output: Path
+) -> list[Finding]:
+    """The build's findings as the project says them: every content file accounted
+    for and, when Pelican has something to say, the front matter checks in its place
+    for the files they flag when Pelican stops at an error (they give the line, both files
+    of one address, the valid categories); what is left names no staging folder and no
+    absolute path."""
+    own = [Finding.of_content(finding) for finding in check_accounting(project, settings)]
+    if any(finding.level == "error" for finding in findings):
+        own += [
+            Finding.of_content(finding)
+            for finding in check_front_matter(load_sources(project, settings), settings)
+        ]
+    flagged = {finding.path for finding in own if finding.level == "error"}
+    shown = {str(staging): display_path(output), f"{project}{os.sep}": ""}
+    kept = []
+    for finding in findings:
+        path = display(Path(finding.path).resolve(), project) if finding.path else ""
+        if flagged and (not path or path in flagged):
+            continue  # most likely a knock-on effect of what the checks say
+        message = finding.message
+        for absolute, words in shown.items():
+            message = message.replace(absolute, words)
+        kept.append(Finding(path, finding.line, finding.level, message, finding.col))
+    return own + kept
 
 
 def unsafe_output_reason(output: Path, project: Path) -> str | None:
@@ -261,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     staging = claim_staging(output)
     try:
         build(settings, staging, collector)
-        findings, pages = collector.findings, 0
+        findings = in_own_words(collector.findings, project, settings, staging, output)
+        pages = 0
         built = not any(finding.level == "error" for finding in findings)
         if built:
             pages, findings = check_pages(staging, output, project, settings, findings)

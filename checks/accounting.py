@@ -1,0 +1,81 @@
+"""Every file under the content folder is read as content, copied as a static file, or
+reported here: Pelican leaves a file it has no place for out without a word, so a page
+saved in the wrong place would never be built, checked or seen."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from .findings import ERROR, Finding
+from .sources import display
+
+READ = (".md", ".markdown", ".mkd", ".mdown")  # what the Markdown reader reads
+# Other names editors and tools give Markdown files: refused by name, never ignored.
+MARKDOWN_LIKE = {".mdwn", ".mkdn", ".mdtext", ".mdtxt", ".mdx", ".mmd", ".rmd", ".txt", ".text"}
+DATA = (".yaml", ".yml")
+RULE = "content-unread"
+
+
+def check_accounting(project: Path, settings: dict) -> list[Finding]:
+    content = Path(settings["PATH"])
+    if not content.is_dir():
+        return []
+    findings = []
+    for path in sorted(content.rglob("*")):
+        relative = PurePosixPath(path.relative_to(content).as_posix())
+        # Hidden files are the system's or an editor's (.DS_Store, a swap file).
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
+            continue
+        why = unread(relative, settings)
+        if why:
+            message, hint = why
+            findings.append(Finding(display(path, project), 1, 1, ERROR, message, RULE, hint))
+    return findings
+
+
+def folders(settings: dict) -> dict[str, str]:
+    """Each content folder, with what it holds."""
+    return {
+        **{folder: "articles" for folder in settings.get("ARTICLE_PATHS", [])},
+        **{folder: "standalone pages" for folder in settings.get("PAGE_PATHS", [])},
+        settings.get("CATEGORY_PAGES_PATH", "categories"): "category pages",
+        settings.get("RESOURCES_PATH", "resources"): "resources",
+    }
+
+
+def unread(relative: PurePosixPath, settings: dict) -> tuple[str, str] | None:
+    """Why nothing reads the file at `relative` (inside the content folder), and
+    where it belongs; None when something reads or copies it."""
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    if any(relative.is_relative_to(folder) for folder in settings.get("STATIC_PATHS", [])):
+        return None
+    suffix = relative.suffix.lower()
+    kind = folders(settings).get(top)
+    category_folder = settings.get("CATEGORY_PAGES_PATH", "categories")
+    resource_folder = settings.get("RESOURCES_PATH", "resources")
+    markdown_places = (
+        f"articles go in content/{settings['ARTICLE_PATHS'][0]}/, standalone pages in "
+        f"content/{settings['PAGE_PATHS'][0]}/, category pages in content/{category_folder}/"
+    )
+    if kind in ("articles", "standalone pages") and suffix in READ:
+        return None
+    if kind == "category pages" and len(relative.parts) == 2 and suffix == ".md":
+        return None
+    if kind == "resources" and len(relative.parts) == 2 and suffix in DATA:
+        return None
+    if suffix in MARKDOWN_LIKE or (suffix in READ and kind == "category pages"):
+        return (
+            f"'{relative.name}' is not read: only .md files are read as Markdown",
+            f"rename it to {relative.stem}.md",
+        )
+    here = "content/" if relative.parent.name == "" else f"content/{relative.parent}/"
+    if suffix in READ:
+        return f"nothing reads a Markdown file in {here}", f"move it: {markdown_places}"
+    if suffix in DATA:
+        return f"nothing reads a YAML file in {here}", (
+            f"resource files go in content/{resource_folder}/, one file per service"
+        )
+    static = " or ".join(f"content/{folder}/" for folder in settings.get("STATIC_PATHS", []))
+    return f"nothing reads or publishes a file in {here}", (
+        f"images and other files that pages link to go in {static}; {markdown_places}"
+    )
