@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from markdown_reader.document import Document, split_document
 from markdown_reader.errors import ContentError
 from pelican.urlwrappers import Category
@@ -107,28 +106,10 @@ def load_sources(project: Path, settings: dict) -> list[Source]:
                 source.document = split_document(text, name)
             except ContentError as error:
                 source.error = error
-            except ValueError as error:  # YAML reads 2025-13-45 as a date, and fails
-                source.error = ContentError(
-                    name, failing_line(text), f"front matter: {error}",
-                    "write dates as YYYY-MM-DD, for example 2025-03-14", "front-matter-date",
-                )  # fmt: skip
         sources.append(source)
     for source in sources:
         place(source, settings)
     return sources
-
-
-def failing_line(text: str) -> int:
-    """The first header line that YAML cannot turn into a value on its own."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            break
-        try:
-            yaml.safe_load(line)
-        except (ValueError, yaml.YAMLError):
-            return number
-    return 1
 
 
 def display(path: Path, project: Path) -> str:

@@ -30,12 +30,6 @@ MONTHS = (
     "October", "November", "December",
 )  # fmt: skip
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
-# A native header is only taken as one when it names a field Pelican knows:
-# a first paragraph such as "Note: take it slowly." stays text.
-NATIVE_KEYS = {
-    "title", "date", "modified", "category", "tags", "slug", "summary", "status",
-    "lang", "author", "authors", "template", "save_as", "url", "translation",
-}  # fmt: skip
 LIST_KEYS = {"tags", "authors"}
 # Fields that become a path in the output and an address in pages, feeds and the
 # sitemap: plain characters only, and they must stay inside the site.
@@ -59,7 +53,7 @@ def split_document(text: str, path: str) -> Document:
     if lines and lines[0].rstrip() == FENCE:
         document = _split_yaml(lines, path)
     else:
-        document = _split_native(lines)
+        document = _split_native(lines, path)
     _check_site_paths(document, path)
     _check_language(document, path)
     _check_dates(document, path)
@@ -147,82 +141,112 @@ def _check_language(document: Document, path: str) -> None:
         )  # fmt: skip
 
 
+class _TextLoader(SafeLoader):
+    """Every value is the text the editor typed: YAML would make `title: yes` True,
+    `category: 2024` a number and `date: 2025-13-45` a crash. An empty value is None."""
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+_TextLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
+
+
 def _split_yaml(lines: list[str], path: str) -> Document:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in YAML_END), None)
     if end is None:
+        first = next((line for line in lines[1:] if line.strip()), "")
+        if not KEY_LINE.match(first):  # a Markdown rule (---) opening the text, not fields
+            return Document({}, "\n".join(lines))
         raise ContentError(
             path, 1, "front matter starts with '---' but never ends",
             hint="add a line with only '---' after the last field", rule="front-matter",
         )  # fmt: skip
     block = "\n".join(lines[1:end])
+    loader = _TextLoader(block)
     try:
-        data = yaml.load(block, Loader=SafeLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
         line, problem, hint = yaml_problem(error, block, first_line=2)
         raise ContentError(path, line, f"front matter: {problem}", hint, "front-matter") from None
-    except ValueError as error:  # YAML reads 2025-13-45 as a date, then cannot build it
-        line = next(
-            (number for number, text in enumerate(lines[1:end], start=2) if _impossible_date(text)),
-            2,
-        )
-        raise ContentError(
-            path, line, f"front matter: not a real date ({error})",
-            hint="write dates as YYYY-MM-DD with a real month and day, for example 2025-03-14",
-            rule="front-matter-date",
-        ) from None  # fmt: skip
-    if data is None:
-        data = {}
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ContentError(
             path, 2, "front matter must be 'key: value' lines",
             hint="write one field per line, for example 'title: Eating something'",
             rule="front-matter",
         )  # fmt: skip
-    key_lines = {}
-    for number, line in enumerate(lines[1:end], start=2):
-        match = KEY_LINE.match(line)
-        if match:
-            key_lines.setdefault(match.group(1).lower(), number)
+    key_lines: dict[str, int] = {}
+    for key_node, value_node in node.value if node is not None else ():
+        key, number = str(key_node.value).lower(), key_node.start_mark.line + 2
+        _check_repeat(key, number, key_lines, path)
+        key_lines[key] = number
+        _check_comment(key, value_node, lines[number - 1], number, path)
     metadata = {str(key).lower(): _as_text(str(key).lower(), value) for key, value in data.items()}
     return Document(metadata, "\n".join(lines[end + 1 :]), end + 2, key_lines)
 
 
-def _impossible_date(text: str) -> bool:
-    for match in DATE_LIKE.finditer(text):
-        try:
-            datetime.date(*map(int, match.groups()))
-        except ValueError:
-            return True
-    return False
+def _check_repeat(key: str, number: int, key_lines: dict[str, int], path: str) -> None:
+    if key in key_lines:
+        raise ContentError(
+            path, number, f"{key}: appears twice (first on line {key_lines[key]})",
+            hint="keep one of the two lines", rule="front-matter",
+        )  # fmt: skip
 
 
-def _split_native(lines: list[str]) -> Document:
+def _check_comment(key: str, node: yaml.Node, line: str, number: int, path: str) -> None:
+    """`title: Win #3` is "Win" to YAML, which reads ' #' on as a note to itself."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.end_mark.line + 2 != number:
+        return
+    rest = line[node.end_mark.column :].strip()
+    if rest.startswith("#"):
+        typed = line.split(":", 1)[1].strip()
+        raise ContentError(
+            path, number, f"{key}: '{rest}' is left out: YAML reads ' #' as the start of a comment",
+            hint=f'put the whole value in double quotes: {key}: "{typed}"', rule="front-matter",
+        )  # fmt: skip
+
+
+# Python-Markdown's `meta` extension, which Pelican's own reader uses: a key of letters,
+# digits, '-' and '_' after at most three spaces. A value goes on in an indented line
+# (Pelican wants four spaces; fewer are read the same rather than lost).
+NATIVE_KEY = re.compile(r"^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$")
+NATIVE_MORE = re.compile(r"^[ \t]+(.*)$")
+
+
+def _split_native(lines: list[str], path: str) -> Document:
+    """Pelican's `Key: value` lines, up to the first blank line. A file that does not
+    start with one has no header."""
+    if not lines or not NATIVE_KEY.match(lines[0]):
+        return Document({}, "\n".join(lines))
     metadata: dict[str, object] = {}
     key_lines: dict[str, int] = {}
-    key = None
+    key = ""
+    number = len(lines) + 1
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             break
-        match = KEY_LINE.match(line)
-        if match:
-            key = match.group(1).lower()
-            metadata[key] = (match.group(2) or "").strip()
-            key_lines[key] = number
-        elif key is not None and line[:1] in (" ", "\t"):
-            metadata[key] = f"{metadata[key]} {line.strip()}".strip()
+        key_match, more = NATIVE_KEY.match(line), NATIVE_MORE.match(line)
+        if key_match:
+            key = key_match.group(1).lower()
+            _check_repeat(key, number, key_lines, path)
+            metadata[key], key_lines[key] = key_match.group(2).strip(), number
+        elif more and key:
+            metadata[key] = f"{metadata[key]} {more.group(1).strip()}".strip()
         else:
-            return Document({}, "\n".join(lines))
+            raise ContentError(
+                path, number, "this line is neither 'Key: value' nor the value above going on",
+                hint="the fields at the top end at the first blank line: add one before this "
+                "line, write it as 'Key: value', or indent it to go on with the value above",
+                rule="front-matter",
+            )  # fmt: skip
     else:
         number = len(lines) + 1
-    if not metadata or not NATIVE_KEYS & metadata.keys():
-        return Document({}, "\n".join(lines))
     return Document(metadata, "\n".join(lines[number:]), number + 1, key_lines)
 
 
 def _as_text(key: str, value: object) -> object:
-    """YAML gives dates and lists; Pelican's metadata processors expect text."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
+    """YAML gives lists; Pelican's metadata processors expect text."""
     if isinstance(value, list) and key in LIST_KEYS:
         return ", ".join(str(item) for item in value)
     if value is None:

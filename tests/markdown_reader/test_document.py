@@ -21,8 +21,27 @@ def test_native_header_ends_at_first_blank_line():
     assert document.body_line == 5
 
 
-def test_a_first_paragraph_that_looks_like_a_field_stays_text():
-    text = "Note: take it slowly.\n\nMore text.\n"
+def test_a_native_header_is_read_as_pelican_reads_it():
+    """Python-Markdown's `meta` rules, which Pelican's own reader follows: no space after
+    the colon, up to three spaces before a key, a key starting with a digit, only keys
+    this site does not know (the checks name those at their line)."""
+    text = "Title:Hello\n  Date: 2025-01-02\n2fa: x\nMood: fine\n    and calm\n\nBody\n"
+    document = split_document(text, "a.md")
+    assert document.metadata == {
+        "title": "Hello", "date": "2025-01-02", "2fa": "x", "mood": "fine and calm"
+    }  # fmt: skip
+    assert document.metadata_lines == {"title": 1, "date": 2, "2fa": 3, "mood": 4}
+    assert document.body == "Body\n"
+
+
+def test_yaml_values_are_the_text_typed():
+    text = "---\ntitle: yes\ncategory: 2024\norder: 3\ntags: [on, 1]\n---\nBody\n"
+    document = split_document(text, "a.md")
+    assert document.metadata == {"title": "yes", "category": "2024", "order": "3", "tags": "on, 1"}
+
+
+def test_a_rule_opening_the_text_is_no_front_matter():
+    text = "---\n\nSome text after a rule.\n"
     document = split_document(text, "a.md")
     assert document.metadata == {}
     assert document.body == text
@@ -32,6 +51,14 @@ def test_a_first_paragraph_that_looks_like_a_field_stays_text():
     ("text", "line", "words"),
     [
         ("---\ntitle: A\n", 1, "never ends"),
+        (
+            "---\ntitle: Win #3\n---\n",
+            2,
+            "title: '#3' is left out: YAML reads ' #' as the start of a comment",
+        ),
+        ("---\ntitle: A\nsummary: B\ntitle: C\n---\n", 4, "title: appears twice (first on line 2)"),
+        ("Title: A\nTitle: C\n\nBody\n", 2, "title: appears twice (first on line 1)"),
+        ("Title: A\nnot a field\n\nBody\n", 2, "neither 'Key: value' nor the value above"),
         ("---\ntitle: A\nsummary: [unclosed\n---\nBody\n", 3, "front matter"),
         ("---\ntitle: A\n  bad: indent\n---\n", 3, "front matter"),
         ("---\n- a list\n---\n", 2, "'key: value' lines"),
