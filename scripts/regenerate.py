@@ -6,6 +6,10 @@ cheaply as each change allows, in a folder of its own next to the output
 scripts/build.py replaces it: the files that changed are copied over the spare
 output, which is then swapped in. A failed build, Ctrl-C or a stop signal leaves
 `output/` a whole site, the one before.
+
+After the first build, the search index (seconds of Pagefind on a large site) is
+written once the new pages are out, and the output is then replaced again with it,
+as the devserver writes it after the open page has reloaded.
 """
 
 from __future__ import annotations
@@ -68,6 +72,14 @@ def replace_output(work: Path, output: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def write_deferred(builder: Builder) -> None:
+    """The steps the build left for later, done now: nothing else writes to the
+    builder's folder meanwhile, so the output is never copied from it half-written."""
+    builder.start_deferred()
+    while any(step.running for step in builder.deferred):
+        time.sleep(0.01)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
@@ -91,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
                 replace_output(builder.output, output)
                 took = time.perf_counter() - started
                 print(f"Wrote {output.name}/ in {took:.2f} s.", flush=True)
+                if builder.defer:
+                    write_deferred(builder)
+                    replace_output(builder.output, output)
+                builder.defer = True
             else:
                 print(f"Build failed: {output.name}/ was left as it was.", flush=True)
         time.sleep(max(POLL_S, POLL_SHARE * looked))
