@@ -43,6 +43,8 @@ def test_regenerate_replaces_the_output_whole_after_each_good_build(
         wait_for(lines, "Wrote output/", 2, process)
         assert "A new line." in page.read_text(encoding="utf-8")
         assert output.resolve().stat().st_ino != first, "a new folder swapped in, not written in"
+        wait_for(lines, "Search index written", 1, process)
+        assert (output / "pagefind/pagefind.js").is_file(), "the index follows the pages"
 
         article.write_text("---\ntitle: Hello\ndate: 2025-99-02\n---\nBroken.\n")
         wait_for(lines, "Build failed", 1, process)
