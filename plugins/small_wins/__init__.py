@@ -54,7 +54,8 @@ def collect_wins(generators) -> None:
     if checklist.errors:
         raise checklist.errors[0]
     urls = checklist.article_urls
-    dates = [getattr(content, "date", None) for content in contents if content.url in urls]
+    # Only with wins: each content's url is worked out anew when asked for.
+    dates = [getattr(content, "date", None) for content in contents if urls and content.url in urls]
     context["small_wins"] = checklist
     context["small_wins_date"] = source_date(os.environ, dates)
 
