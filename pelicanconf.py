@@ -100,5 +100,10 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'"
 )
+# "Edit this page" on every page and resource entry links to the file's edit view at
+# this repository (GitHub's form: REPOSITORY_URL/edit/REPOSITORY_BRANCH/content/...).
+# Empty: no such link.
+REPOSITORY_URL = ""
+REPOSITORY_BRANCH = "main"
 # Where the quick exit takes a reader: a neutral site that reveals nothing.
 EXIT_URL = "https://www.bbc.co.uk/weather"
