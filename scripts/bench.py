@@ -137,22 +137,52 @@ def settings_files(content: Path) -> tuple[Path, Path, Path]:
 class Run:
     wall: float  # seconds
     cpu: float  # user and system seconds of the build and every process it started
-    mib: int  # the largest process's peak resident memory (forked workers not added)
+    mib: int  # peak memory of the whole process tree: its processes' PSS, summed
+
+
+def tree_pss_kib(pid: int) -> int:
+    """The proportional set size of a process and all its descendants (pages shared
+    by forked workers counted once, split between them)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except (OSError, ValueError):  # ended meanwhile
+            continue
+        pending += [int(child) for child in children]
+    return total
 
 
 def timed(command: list[str]) -> Run:
-    """One build, measured."""
+    """One build, measured. Memory is sampled every 0.05 s from /proc, so a peak
+    shorter than that can be missed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], tree_pss_kib(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, _ = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"build failed: {' '.join(command)}")
     # The children's totals include the grandchildren each of them waited for.
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(elapsed, cpu, usage.ru_maxrss // 1024)
+    return Run(elapsed, cpu, peak[0] // 1024)
 
 
 def measure(commands: list[list[str]], runs: int) -> list[Run]:
@@ -533,6 +563,7 @@ def main(argv: list[str] | None = None) -> int:
     print("plain: Pelican, Python-Markdown, simple theme. reader: the same with our reader.")
     print("site: this project (reader, plugins, theme). Each writes over its last output.")
     print("cpu: user and system seconds of the build's whole process tree. Ratios: to plain.")
+    print("MiB: the peak of the whole process tree's memory (PSS summed over its processes).")
     print("rebuild: after editing one article's text; plain uses Pelican's content cache,")
     print("site the devserver's in-process rebuild.")
     if args.pages:
