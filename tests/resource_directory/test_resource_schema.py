@@ -218,3 +218,79 @@ def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(tmp_path):
     directory = load_directory(tmp_path, CATEGORIES, TODAY, 365)
     assert [error.message for error in directory.errors] == ["file: is not UTF-8 text"]
     assert directory.resources == []
+
+
+# --- the published JSON Schema and the field table, made from the same names and patterns
+
+
+def published_schema():
+    from resource_directory import json_schema
+
+    return json_schema, json_schema.json_schema(json_schema.site_categories())
+
+
+def test_the_published_schema_and_the_field_table_are_current():
+    json_schema, _ = published_schema()
+    categories = json_schema.site_categories()
+    written = json_schema.SCHEMA_FILE.read_text(encoding="utf-8")
+    assert written == json_schema.schema_text(categories), (
+        "run plugins/resource_directory/json_schema.py"
+    )
+    contributing = json_schema.CONTRIBUTING.read_text(encoding="utf-8")
+    assert json_schema.contributing_with_table(contributing, categories) == contributing
+
+
+def test_editors_editors_are_pointed_at_the_schema():
+    import json
+
+    from checks.runner import ROOT
+
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert "content/resources/*.yaml" in settings["yaml.schemas"]["./resources.schema.json"]
+    template = (ROOT / "checks/templates/resource.yaml").read_text(encoding="utf-8")
+    # The scaffold's $$ is written as one $, in content/resources/, two folders down.
+    assert template.startswith("# yaml-language-server: $$schema=../../resources.schema.json\n")
+
+
+def test_every_real_resource_file_is_valid_for_the_schema():
+    import jsonschema
+    import yaml
+    from resource_directory.schema import _Loader
+
+    from checks.runner import ROOT
+
+    _, schema = published_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    files = sorted((ROOT / "content/resources").glob("*.yaml"))
+    assert len(files) >= 20
+    for path in files:
+        # Read as YAML 1.2 readers (the editors') do: dates stay text, no yes/no booleans.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        assert [error.message for error in validator.iter_errors(data)] == [], path.name
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (("kind: crisis line", "kind: crisis lines"), ["kind"]),
+        (("name: Example Line\n", ""), []),
+        (("tel: +44800000000", "tel: 0800 000 000"), ["contact", "phone", "tel"]),
+        (("hours: 24/7", "hours: 24/7 mostly"), ["hours"]),
+        (("countries: [GB, NO]", "countries: [gb]"), ["countries"]),
+        (("cost: free", "cost: cheap"), ["cost"]),
+        (("cost: free", "cost: free\nprice: 0"), []),
+    ],
+)
+def test_what_the_build_refuses_for_its_shape_the_schema_refuses_too(change, where):
+    import jsonschema
+    import yaml
+    from resource_directory.schema import _Loader
+
+    text = textwrap.dedent(GOOD).replace(*change)
+    resource, _ = read_resource("content/resources/example.yaml", text, CATEGORIES, TODAY)
+    assert resource is None
+    _, schema = published_schema()
+    data = yaml.load(text, Loader=_Loader)
+    data["categories"] = ["coping"]  # the fixture's category, not one of the real site's
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    assert errors and list(errors[0].absolute_path)[: len(where)] == where
