@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import errno
 import fcntl
 import logging
 import os
@@ -47,6 +49,18 @@ from checks.sources import display, load_sources  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 SKIPPING = "Skipping %s: "  # how Pelican reports a content file it leaves out
+# What an editor can do about the file system refusing the build, by its reason.
+FILE_SYSTEM_HINTS = {
+    errno.EROFS: "the disk is mounted read-only: build on a writable disk, or pass --output",
+    errno.EACCES: "check who owns the folder and that you may write to it",
+    errno.EPERM: "check who owns the folder and that you may write to it",
+    errno.EBUSY: "it is a mount point or in use: mount the folder above it, or pass --output",
+    errno.EXDEV: "it is a mount point: mount the folder above it, or pass --output",
+    errno.ENOSPC: "the disk is full: free some space",
+}
+RENAME_EXCHANGE = 2  # renameat2(2): swap two paths in one step
+AT_FDCWD = -100
+_libc = ctypes.CDLL(None, use_errno=True)
 
 
 @dataclass(frozen=True, order=True)
@@ -176,26 +190,65 @@ def spare_of(output: Path) -> Path:
     return output.with_name(f".{output.name}-spare")
 
 
+# Each staging folder this process builds in, open and locked until the build ends:
+# a folder nobody holds is one a killed build left behind.
+_held: dict[Path, int] = {}
+
+
+@contextlib.contextmanager
+def output_lock(output: Path):
+    """Builds starting and finishing at once (the devserver and `make html`) take turns."""
+    with open(output.with_name(f".{output.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def claim_staging(output: Path) -> Path:
     """A new folder to build into, holding the spare output when there is one."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
-    # Atomic: of two builds starting at once, one gets the spare; without one,
-    # the build starts from nothing.
-    with contextlib.suppress(OSError):
-        os.rename(spare_of(output), staging)
+    for folder in [folder for folder in _held if not folder.exists()]:
+        os.close(_held.pop(folder))
+    with output_lock(output):
+        remove_abandoned(output)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+        # Without a spare (the first build, or one after a failure) it starts from nothing.
+        with contextlib.suppress(OSError):
+            os.rename(spare_of(output), staging)
+        _held[staging] = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+        fcntl.flock(_held[staging], fcntl.LOCK_EX | fcntl.LOCK_NB)
     return staging
+
+
+def remove_abandoned(output: Path) -> None:
+    """The staging folders of killed builds (no live build holds their lock) and
+    the old output of a swap cut short: a kill leaves them, the next build clears them."""
+    for folder in output.parent.glob(f".{output.name}-building-*"):
+        try:
+            held = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue  # gone meanwhile, or not a folder: nothing a build left
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a live build (this process's own too) is writing it
+        finally:
+            os.close(held)
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(output.with_name(f".{output.name}-retired"), ignore_errors=True)
 
 
 def build(settings, staging: Path, collector: Collector) -> None:
     # The spare is written over, so Pelican must neither empty it nor leave a static
     # file uncopied because an older build's copy looks up to date.
+    spare_files = change_times(staging)
     settings = {
         **settings,
         "OUTPUT_PATH": str(staging),
         "DELETE_OUTPUT_DIRECTORY": False,
         "STATIC_CHECK_IF_MODIFIED": False,
+        # The asset pipeline minifies and compresses only what this build wrote: a
+        # touched stale page would look written, and stay (see remove_unwritten).
+        "SPARE_CHANGE_TIMES": spare_files,
     }
-    spare_files = change_times(staging)
     try:
         Pelican(settings).run()
         remove_unwritten(staging, spare_files)
@@ -242,24 +295,96 @@ def remove_unwritten(root: Path, spare_files: dict[str, int]) -> None:
                 folder = os.path.dirname(folder)
 
 
+def exchange(first: Path, second: Path) -> None:
+    """Swap two folders in one step: there is no moment with neither in place."""
+    if _libc.renameat2(AT_FDCWD, bytes(first), AT_FDCWD, bytes(second), RENAME_EXCHANGE):
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(second))
+
+
 def swap_in(staging: Path, output: Path) -> None:
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
     retired = output.with_name(f".{output.name}-retired")
-    # Two builds finishing at once (the devserver and `make html`) take turns.
-    with open(output.with_name(f".{output.name}.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        shutil.rmtree(retired, ignore_errors=True)
-        # Ctrl-C between the two renames would leave no output: it waits until both are done.
+    with output_lock(output):
+        # Ctrl-C amid the renames would leave the old site in the staging folder's
+        # place, which a failed build removes: it waits until they are done.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            if output.exists():
+            if not output.exists():
+                os.rename(staging, output)
+                return
+            try:
+                exchange(staging, output)
+                old = staging
+            except OSError as error:
+                if error.errno not in (errno.EINVAL, errno.ENOSYS):
+                    raise
+                # A file system that cannot exchange: two renames, a moment apart.
+                shutil.rmtree(retired, ignore_errors=True)
                 os.rename(output, retired)
-            os.rename(staging, output)
+                os.rename(staging, output)
+                old = retired
+            shutil.rmtree(spare_of(output), ignore_errors=True)  # another build's spare
+            os.rename(old, spare_of(output))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        if retired.exists():
-            shutil.rmtree(spare_of(output), ignore_errors=True)  # another build's spare
-            os.rename(retired, spare_of(output))
+
+
+def links_leading_outside(content: Path) -> list[Finding]:
+    """Symbolic links in the content folder that lead out of it (a build would
+    publish whatever they point to) or to a folder that holds them (a loop)."""
+    content = content.resolve()
+    found = []
+    for parent, folders, names in os.walk(content):
+        for link in (Path(parent, name) for name in folders + names):
+            if not link.is_symlink():
+                continue
+            try:
+                target = link.resolve()
+            except (OSError, RuntimeError):  # a link to itself, through others or not
+                target = link
+            if target == link:
+                problem = "leads back to itself"
+            elif not target.is_relative_to(content):
+                problem = "leads outside the content folder"
+            elif link.is_relative_to(target):
+                problem = "leads to a folder that holds it, a loop"
+            else:
+                continue
+            message = f"a link to {display_path(target)}, which {problem} [content-link]"
+            hint = "put the file itself in the content folder, not a link to it"
+            found.append(Finding(display_path(link), 1, "error", f"{message}\n  hint: {hint}"))
+    return found
+
+
+def build_and_swap(
+    settings, output: Path, project: Path, collector: Collector, strict: bool
+) -> int:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = claim_staging(output)
+    try:
+        build(settings, staging, collector)
+        findings = in_own_words(collector.findings, project, settings, staging, output)
+        pages = 0
+        built = not any(finding.level == "error" for finding in findings)
+        if built:
+            pages, findings = check_pages(staging, output, project, settings, findings)
+        findings = sorted(set(findings))
+        for finding in findings:
+            print(finding, file=sys.stderr)
+        errors = sum(finding.level == "error" for finding in findings)
+        warnings = len(findings) - errors
+        if findings:
+            print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        if errors or (warnings and strict):
+            failed = REJECTED if built else "Build failed"
+            print(f"{failed}: {display_path(output)} was left as it was.", file=sys.stderr)
+            return EXIT_CONTENT
+        swap_in(staging, output)
+        print(f"Wrote {pages} pages to {display_path(output)}/.")
+        return EXIT_OK
+    finally:  # after a failure or an interrupt; swapped in, it no longer exists
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,31 +418,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: refusing to build into {output}: {reason}", file=sys.stderr)
         return EXIT_USAGE
     project = args.settings.resolve().parent
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = claim_staging(output)
-    try:
-        build(settings, staging, collector)
-        findings = in_own_words(collector.findings, project, settings, staging, output)
-        pages = 0
-        built = not any(finding.level == "error" for finding in findings)
-        if built:
-            pages, findings = check_pages(staging, output, project, settings, findings)
-        findings = sorted(set(findings))
-        for finding in findings:
+    outside = links_leading_outside(Path(settings["PATH"]))
+    if outside:
+        for finding in outside:
             print(finding, file=sys.stderr)
-        errors = sum(finding.level == "error" for finding in findings)
-        warnings = len(findings) - errors
-        if findings:
-            print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-        if errors or (warnings and args.strict):
-            failed = REJECTED if built else "Build failed"
-            print(f"{failed}: {display_path(output)} was left as it was.", file=sys.stderr)
-            return EXIT_CONTENT
-        swap_in(staging, output)
-        print(f"Wrote {pages} pages to {display_path(output)}/.")
-        return EXIT_OK
-    finally:  # after a failure or an interrupt; swapped in, it no longer exists
-        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{len(outside)} error(s), 0 warning(s)", file=sys.stderr)
+        print(f"Build failed: {display_path(output)} was left as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    try:
+        return build_and_swap(settings, output, project, collector, args.strict)
+    except OSError as error:  # the file system refused: nothing an editor wrote
+        where = display_path(error.filename or str(output))
+        hint = FILE_SYSTEM_HINTS.get(error.errno, "check the disk and the folder's permissions")
+        print(f"error: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+        print(f"  hint: {hint}", file=sys.stderr)
+        print(f"{display_path(output)} was left as it was.", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

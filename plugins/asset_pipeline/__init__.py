@@ -13,6 +13,8 @@ ASSETS_MINIFY and ASSETS_PRECOMPRESS (both False unless set, as publishconf.py d
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from markdown_reader.render import is_external
@@ -52,7 +54,18 @@ def write_theme_assets(generators) -> None:
 
 
 def finish_output(pelican) -> None:
-    finish_site(Path(pelican.output_path), _options(pelican.settings))
+    finish_site(Path(pelican.output_path), _options(pelican.settings), _stale(pelican.settings))
+
+
+def _stale(settings) -> frozenset[str]:
+    """The files of the spare output (SPARE_CHANGE_TIMES, set by scripts/build.py)
+    that this build has not written: their inode is as it was."""
+    stale = set()
+    for path, changed in settings.get("SPARE_CHANGE_TIMES", {}).items():
+        with contextlib.suppress(FileNotFoundError):
+            if os.lstat(path).st_ctime_ns == changed:
+                stale.add(path)
+    return frozenset(stale)
 
 
 def register() -> None:

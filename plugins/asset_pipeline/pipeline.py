@@ -77,14 +77,18 @@ def _named(folder: str, name: str, content: bytes) -> tuple[str, bytes]:
     return f"{folder}/{assets.fingerprinted_name(name, content)}", content
 
 
-def finish_site(output: Path, options: Options) -> int:
+def finish_site(output: Path, options: Options, stale: frozenset[str] = frozenset()) -> int:
     """Write `_headers` into a built site; for publication, minify its pages and
-    precompress its text files. Returns how many compressed copies were written."""
+    precompress its text files. Returns how many compressed copies were written.
+
+    `stale`: files an earlier build left that this one did not write (the build
+    removes them afterwards). They are left untouched: rewritten, they would look
+    written by this build and stay online."""
     static = output / options.static_dir
     immutable = [
         "/" + path.relative_to(output).as_posix()
         for path in static.rglob("*")
-        if assets.is_fingerprinted(path.name)
+        if assets.is_fingerprinted(path.name) and str(path) not in stale
     ]
     (output / "_headers").write_text(
         headers_file(options.content_security_policy, immutable, dict(options.page_policies)),
@@ -92,18 +96,23 @@ def finish_site(output: Path, options: Options) -> int:
     )
     if options.minify:
         for page in output.rglob("*.html"):
+            if str(page) in stale:
+                continue
             page.write_text(assets.minify_page(page.read_text(encoding="utf-8")), encoding="utf-8")
-    return precompress_site(output, options.cache) if options.precompress else 0
+    return precompress_site(output, options.cache, stale) if options.precompress else 0
 
 
-def precompress_site(output: Path, cache: Path | None = None) -> int:
-    """Write .gz and .br copies of every text file in `output`, on every core (the
-    compressors let go of Python's lock while they work); returns how many."""
+def precompress_site(
+    output: Path, cache: Path | None = None, stale: frozenset[str] = frozenset()
+) -> int:
+    """Write .gz and .br copies of every text file in `output` but the `stale` ones,
+    on every core (the compressors let go of Python's lock while they work); returns
+    how many."""
     paths = [
         Path(folder, name)
         for folder, _, names in os.walk(output)
         for name in names
-        if not name.endswith((".gz", ".br"))
+        if not name.endswith((".gz", ".br")) and os.path.join(folder, name) not in stale
     ]
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         return sum(map(len, pool.map(lambda path: assets.precompress(path, cache), paths)))
