@@ -34,7 +34,14 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench"
-CATEGORIES = ["Daily basics", "Getting support", "Boundaries", "Coping", "Self-compassion"]
+# The shipped site's categories (their files are copied), then four more: ten in all.
+SHIPPED_CATEGORIES = ["Daily basics", "Getting support", "Boundaries", "Coping", "Self-compassion"]
+SHIPPED_CATEGORIES += ["Understanding recovery"]
+CATEGORIES = [*SHIPPED_CATEGORIES, "Sleep", "Movement", "Connection", "Work and study"]
+# Raised whenever write_corpus writes something else: a corpus is written once.
+CORPUS_VERSION = 2
+# The shipped article whose wins make the checklist and its PDFs.
+SEED_ARTICLE = "articles/small-wins-nobody-talks-about.md"
 WORDS = [
     "small",
     "steps",
@@ -86,7 +93,8 @@ def article(index: int, rng: random.Random) -> str:
         "",
     ]
     for section in range(rng.randint(3, 5)):
-        parts += [f"## Section {section + 1}: {sentence(rng)[:40]}", "", paragraph(rng), ""]
+        parts += [f"## Section {section + 1}: {sentence(rng)[:40]}", ""]
+        parts += [paragraph(rng), "", paragraph(rng), ""]
         if rng.random() < 0.5:
             parts += [f"- {sentence(rng)}" for _ in range(rng.randint(2, 5))] + [""]
         if rng.random() < 0.15:
@@ -97,19 +105,28 @@ def article(index: int, rng: random.Random) -> str:
 
 
 def write_corpus(pages: int) -> Path:
-    content = WORK / f"corpus-{pages}"
+    """`pages` articles of about 600 words in ten categories: the shipped article with
+    wins (so the checklist and its PDFs are made) and synthetic ones, with the shipped
+    site's category pages and support resources."""
+    content = WORK / f"corpus-{CORPUS_VERSION}-{pages}"
     if content.exists():
         return content
     rng = random.Random(pages)
     (content / "articles").mkdir(parents=True)
     (content / "categories").mkdir()
-    for index in range(pages):
+    shutil.copy(ROOT / "content" / SEED_ARTICLE, content / SEED_ARTICLE)
+    shutil.copytree(ROOT / "content/resources", content / "resources")
+    for index in range(pages - 1):
         (content / "articles" / f"win-{index:05d}.md").write_text(article(index, rng))
     for name in CATEGORIES:
         slug = name.lower().replace(" ", "-")
-        (content / "categories" / f"{slug}.md").write_text(
-            f"---\ntitle: {name}\nsummary: About {name.lower()}.\n---\n{paragraph(rng)}\n"
-        )
+        shipped = ROOT / "content/categories" / f"{slug}.md"
+        if name in SHIPPED_CATEGORIES:
+            shutil.copy(shipped, content / "categories")
+        else:
+            (content / "categories" / f"{slug}.md").write_text(
+                f"---\ntitle: {name}\nsummary: About {name.lower()}.\n---\n{paragraph(rng)}\n"
+            )
     return content
 
 
@@ -196,18 +213,19 @@ def measure(commands: list[list[str]], runs: int) -> list[Run]:
         Run(
             statistics.median(run.wall for run in times),
             statistics.median(run.cpu for run in times),
-            max(run.mib for run in times),
+            int(statistics.median(run.mib for run in times)),
         )
         for times in results
     ]
 
 
 class EditedFile:
-    """One article of the corpus, edited in its text; restored afterwards."""
+    """One article of the corpus (by default one in the middle), edited in its text;
+    restored afterwards."""
 
-    def __init__(self, content: Path) -> None:
+    def __init__(self, content: Path, name: str = "") -> None:
         articles = sorted((content / "articles").glob("*.md"))
-        self.path = articles[len(articles) // 2]
+        self.path = content / name if name else articles[len(articles) // 2]
         self.original = self.path.read_text()
         self.edits = 0
 
@@ -243,19 +261,21 @@ def plain_rebuild(content: Path, plain: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def site_rebuild(content: Path, ours: Path, runs: int) -> tuple[float, int]:
-    """The devserver's in-process rebuild, in a child process: seconds, peak MiB."""
+def site_rebuild(content: Path, ours: Path, runs: int) -> tuple[float, float, int]:
+    """The devserver's in-process rebuild, in a child process: seconds after editing
+    an article, seconds after editing the article with wins, peak MiB."""
     command = [sys.executable, __file__, "--rebuild-child", str(ours), str(content), str(runs)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"rebuild benchmark failed:\n{result.stdout}{result.stderr}")
-    seconds, mib = result.stdout.split()[-2:]
-    return float(seconds), int(mib)
+    seconds, wins_seconds, mib = result.stdout.split()[-3:]
+    return float(seconds), float(wins_seconds), int(mib)
 
 
 def rebuild_child(ours: Path, content: Path, runs: int) -> int:
     """Build once with the devserver's Builder, then time a rebuild after each edit
-    (until the new pages are written; the search index follows, as in the devserver)."""
+    of an article, then of the article with wins (until the new pages are written;
+    the search index follows, as in the devserver)."""
     import logging
 
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -263,24 +283,26 @@ def rebuild_child(ours: Path, content: Path, runs: int) -> int:
 
     logging.basicConfig(level=logging.CRITICAL)
     builder = Builder(ours, WORK / "output-devserver")
-    edited = EditedFile(content)
-    try:
-        if not builder.build():
-            return 1
-        # As the devserver does: the search index is written once the page is out.
-        builder.defer = True
+    if not builder.build():
+        return 1
+    # As the devserver does: the search index is written once the page is out.
+    builder.defer = True
+    medians = []
+    for edited in (EditedFile(content), EditedFile(content, SEED_ARTICLE)):
         times = []
-        for _ in range(runs):
-            edited.edit()
-            start = time.perf_counter()
-            if not builder.build() or builder.stale_code:
-                print("the rebuild failed or found changed plugins", file=sys.stderr)
-                return 1
-            times.append(time.perf_counter() - start)
-    finally:
-        edited.restore()
+        try:
+            for _ in range(runs):
+                edited.edit()
+                start = time.perf_counter()
+                if not builder.build() or builder.stale_code:
+                    print("the rebuild failed or found changed plugins", file=sys.stderr)
+                    return 1
+                times.append(time.perf_counter() - start)
+        finally:
+            edited.restore()
+        medians.append(statistics.median(times))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"{statistics.median(times):.3f} {peak}")
+    print(f"{medians[0]:.3f} {medians[1]:.3f} {peak}")
     return 0
 
 
@@ -470,7 +492,8 @@ def shipped_site(runs: int) -> tuple[Run, Run]:
     shutil.copytree(ROOT / "content", content)
     ours, plain, reader_only = settings_files(content)
     plain_cmd, _, our_cmd = build_commands(content, ours, plain, reader_only, "shipped")
-    timed(our_cmd)  # its caches warm, as after an editor's first build
+    for command in (plain_cmd, our_cmd):  # as after an editor's first build
+        timed(command)
     plain_run, our_run = measure([plain_cmd, our_cmd], runs)
     return plain_run, our_run
 
@@ -565,27 +588,30 @@ def main(argv: list[str] | None = None) -> int:
     print("cpu: user and system seconds of the build's whole process tree. Ratios: to plain.")
     print("MiB: the peak of the whole process tree's memory (PSS summed over its processes).")
     print("rebuild: after editing one article's text; plain uses Pelican's content cache,")
-    print("site the devserver's in-process rebuild.")
+    print("site the devserver's in-process rebuild; wins edit: of the article with wins.")
     if args.pages:
         print(
             f"{'pages':>6} {'plain s':>8} {'cpu':>6} {'reader s':>8} {'ratio':>6} {'site s':>7}"
             f" {'ratio':>6} {'cpu':>6} {'ratio':>6} {'plain MiB':>9} {'site MiB':>8}"
-            f" {'plain rebuild s':>15} {'site rebuild s':>14} {'devserver MiB':>13}"
+            f" {'plain rebuild s':>15} {'site rebuild s':>14} {'wins edit':>10}"
+            f" {'devserver MiB':>13}"
         )
     for pages in args.pages:
         content = write_corpus(pages)
         ours, plain, reader_only = settings_files(content)
-        plain_run, reader_run, our_run = measure(
-            list(build_commands(content, ours, plain, reader_only, str(pages))), args.runs
-        )
+        commands = list(build_commands(content, ours, plain, reader_only, str(pages)))
+        for command in commands:  # each writes over a build of its own, caches warm
+            timed(command)
+        plain_run, reader_run, our_run = measure(commands, args.runs)
         plain_rebuild_s = plain_rebuild(content, plain, args.runs)
-        site_rebuild_s, devserver_mib = site_rebuild(content, ours, args.runs)
+        site_rebuild_s, wins_rebuild_s, devserver_mib = site_rebuild(content, ours, args.runs)
         print(
             f"{pages:>6} {plain_run.wall:>8.2f} {plain_run.cpu:>6.2f} {reader_run.wall:>8.2f}"
             f" {reader_run.wall / plain_run.wall:>6.2f} {our_run.wall:>7.2f}"
             f" {our_run.wall / plain_run.wall:>6.2f} {our_run.cpu:>6.2f}"
             f" {our_run.cpu / plain_run.cpu:>6.2f} {plain_run.mib:>9} {our_run.mib:>8}"
-            f" {plain_rebuild_s:>15.2f} {site_rebuild_s:>14.2f} {devserver_mib:>13}",
+            f" {plain_rebuild_s:>15.2f} {site_rebuild_s:>14.2f} {wins_rebuild_s:>10.2f}"
+            f" {devserver_mib:>13}",
             flush=True,
         )
     if not args.no_shipped:
