@@ -35,8 +35,13 @@ def _options(settings) -> Options:
         page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
-        cache=Path(settings.get("CACHE_PATH", "cache"), "compressed"),
+        cache=compressed_cache(settings),
     )
+
+
+def compressed_cache(settings) -> Path:
+    """Where compressed copies are kept between builds, by the hash of their file."""
+    return Path(settings.get("CACHE_PATH", "cache"), "compressed")
 
 
 def name_theme_assets(pelican) -> None:

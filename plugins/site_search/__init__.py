@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import yaml
+from asset_pipeline import compressed_cache
 from asset_pipeline.assets import precompress
 from markdown_reader.errors import ContentError
 from pelican import signals
@@ -151,7 +152,7 @@ class _Build:
         bundle = write_index(site, pages, records)
         if pelican.settings.get("ASSETS_PRECOMPRESS", False):
             for path in bundle.rglob("*"):
-                precompress(path)
+                precompress(path, compressed_cache(pelican.settings))
 
 
 _build = _Build()
