@@ -45,8 +45,11 @@ class MarkdownItReader(BaseReader):
 
     def _read(self, source_path):
         path = display_path(source_path)
-        with pelican_open(source_path) as text:
-            document = split_document(text, path)
+        try:
+            with pelican_open(source_path) as text:
+                document = split_document(text, path)
+        except UnicodeDecodeError as error:
+            raise not_utf8(path, error) from None
         allow_html = self.settings.get("MARKDOWN_IT_ALLOW_HTML", False)
         formatted = {field.lower() for field in self.settings.get("FORMATTED_FIELDS", [])}
         metadata = {}
@@ -63,6 +66,17 @@ class MarkdownItReader(BaseReader):
                 ) from None  # fmt: skip
         html, metadata["word_count"] = body_html(source_path, document.body, allow_html)
         return html, metadata
+
+
+def not_utf8(path: str, error: UnicodeDecodeError) -> ContentError:
+    """At the line of the first byte that is not UTF-8: the file was saved in another
+    encoding (Windows-1252, Latin-1), or is no text."""
+    return ContentError(
+        path, error.object.count(b"\n", 0, error.start) + 1,
+        f"the file is not UTF-8 text (byte {error.object[error.start]:#04x})",
+        hint="save the file as UTF-8 (in VS Code: the encoding in the status bar, "
+        "then 'Save with Encoding', 'UTF-8')", rule="encoding",
+    )  # fmt: skip
 
 
 # With MARKDOWN_IT_KEEP_READS (the devserver, a long-lived process): each file's result.

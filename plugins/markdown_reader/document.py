@@ -37,6 +37,12 @@ PATH_KEYS = {"slug", "save_as", "url"}
 SITE_PATH = re.compile(r"(?!/)(?!(?:.*/)?\.\.(?:/|$))[\w.~/-]+")
 # `lang` names a translation's file too (ARTICLE_LANG_SAVE_AS): a language tag only.
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# Bounds on one file's work, far above any page a person writes: beyond them a
+# hostile or broken file would stall the build or fill its memory.
+MAX_CHARACTERS = 1_000_000  # about ten novels' worth of a page
+MAX_VALUES = 10_000  # in the front matter, each use of a YAML alias counted again
+MAX_TASKS = 2_000  # `- [ ]` items: the task-list renderer slows with their square
+TASK_ITEM = re.compile(r"^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Document:
 
 def split_document(text: str, path: str) -> Document:
     text = text.removeprefix("\ufeff")
+    _check_size(text, path)
     lines = text.split("\n")
     if lines and lines[0].rstrip() == FENCE:
         document = _split_yaml(lines, path)
@@ -131,8 +138,42 @@ def _check_site_paths(document: Document, path: str) -> None:
             )  # fmt: skip
 
 
+def _check_size(text: str, path: str) -> None:
+    if len(text) > MAX_CHARACTERS:
+        raise ContentError(
+            path, 1, f"the file has {len(text):,} characters, more than a page can hold "
+            f"({MAX_CHARACTERS:,})", hint="split it into several pages", rule="too-large",
+        )  # fmt: skip
+    for count, match in enumerate(TASK_ITEM.finditer(text), start=1):
+        if count > MAX_TASKS:
+            raise ContentError(
+                path, text.count("\n", 0, match.start()) + 1,
+                f"more than {MAX_TASKS:,} task items ('- [ ]') in one file",
+                hint="split the list over several pages", rule="too-large",
+            )  # fmt: skip
+
+
+def _count_values(data: object, limit: int) -> int:
+    """How many values `data` holds; counting stops past `limit` (an alias used
+    within repeats makes a file of a few lines hold billions)."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            stack += value
+    return count
+
+
 def _check_language(document: Document, path: str) -> None:
     value = document.metadata.get("lang")
+    if value not in (None, "") and not isinstance(value, str):
+        raise ContentError(
+            path, document.metadata_lines.get("lang", 1), f"lang: {value!r} is not a language tag",
+            hint="write one language tag such as 'en', 'fr' or 'pt-BR'", rule="front-matter",
+        )  # fmt: skip
     if isinstance(value, str) and value and not LANGUAGE_TAG.fullmatch(value):
         raise ContentError(
             path, document.metadata_lines.get("lang", 1),
@@ -170,6 +211,13 @@ def _split_yaml(lines: list[str], path: str) -> Document:
         raise ContentError(path, line, f"front matter: {problem}", hint, "front-matter") from None
     finally:
         loader.dispose()
+    if _count_values(data, MAX_VALUES) > MAX_VALUES:
+        raise ContentError(
+            path, 2, f"front matter: more than {MAX_VALUES:,} values (a YAML alias, '*name', "
+            "used within repeats?)",
+            hint="write each field's value out in full: front matter needs no aliases",
+            rule="front-matter",
+        )  # fmt: skip
     if not isinstance(data, dict):
         raise ContentError(
             path, 2, "front matter must be 'key: value' lines",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -27,8 +28,9 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 SAFE_ATTRS = ("id", "class", "lang", "dir", "title", "width", "height")
 PELICAN_LINK = re.compile(r"^(\{(?:static|filename|attach|tag|category|author|index)\}|\|\w+\|)")
 # markdown-it's smart quotes take time in proportion to a paragraph's length times
-# its quotes: a pasted wall of quotes would stall the build for minutes. A paragraph
-# over this budget keeps its straight quotes.
+# its quotes: a pasted wall of quotes would stall the build for minutes. The budget
+# is the file's: once it is spent, the paragraphs left keep their straight quotes
+# (many paragraphs each just under a paragraph's budget took seconds).
 SMART_QUOTES_BUDGET = 20_000_000
 # No leading `\s*`: searched from every space of a long heading, it took quadratic time.
 TRAILING_ATTRS = re.compile(r"(\{[^{}]*\})\s*$")
@@ -58,8 +60,9 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.core.ruler.at("smartquotes", _smart_quotes_within_budget)
     md.core.ruler.push("heading_ids", _heading_ids)
     md.add_render_rule("link_open", _link_open)
-    normalize = md.normalizeLink
+    normalize, validate = md.normalizeLink, md.validateLink
     md.normalizeLink = lambda url: _keep_pelican_prefix(url, normalize)
+    md.validateLink = lambda url: _valid_after_pelican_prefix(url, validate)
     return md
 
 
@@ -113,13 +116,27 @@ def _keep_pelican_prefix(url: str, normalize) -> str:
     return match.group(1) + normalize(url[match.end() :])
 
 
+def _valid_after_pelican_prefix(url: str, validate) -> bool:
+    """Pelican keeps the scheme of what follows a prefix: `{index}javascript:x` or a
+    `{filename}` it cannot find would become a `javascript:` link. After a prefix
+    comes a path of the site, never a scheme; such a link stays text."""
+    match = PELICAN_LINK.match(url)
+    if not match:
+        return validate(url)
+    rest = url[match.end() :]
+    return not urlsplit(rest).scheme and validate(rest)
+
+
 def _smart_quotes_within_budget(state: StateCore) -> None:
+    left = SMART_QUOTES_BUDGET
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
         quotes = token.content.count('"') + token.content.count("'")
-        if quotes and quotes * len(token.content) <= SMART_QUOTES_BUDGET:
+        cost = quotes * len(token.content)
+        if quotes and cost <= left:
             smarten_quotes(token.children, state)
+            left -= cost
 
 
 def heading_attrs(token: Token) -> dict[str, str]:

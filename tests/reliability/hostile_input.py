@@ -8,8 +8,23 @@ import datetime
 import yaml
 from hypothesis import strategies as st
 
+# Addresses that run script when followed, and their disguises.
+SCRIPT_URLS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "javascript:?%0Aalert(1)",
+    "javascript&colon;alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+]
 # Script in every shape Markdown or HTML can smuggle it.
 HOSTILE = [
+    *(
+        f"[x]({prefix}{url})"
+        for prefix in ("{filename}", "{index}", "{tag}")
+        for url in SCRIPT_URLS[:3]
+    ),
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "<svg onload=alert(1)>",
