@@ -14,6 +14,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
+from markdown_reader.render import render
 from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,9 @@ slug: hostile
 <details open ontoggle="{RUN}"><summary>x</summary></details> <!-- <img src=x onerror={RUN}> -->
 
 [plain](javascript:{RUN}) [upper](JAVASCRIPT:{RUN}) [entity](&#106;avascript:{RUN})
-[tab](java&#9;script:{RUN}) [vb](vbscript:msgbox(1)) <javascript:{RUN}>
+[vb](vbscript:msgbox(1)) <javascript:{RUN}>
+[file]({{filename}}javascript:{RUN}) [index]({{index}}javascript:?%0A{RUN})
+[tag]({{tag}}JavaScript:{RUN}) [author](|author|javascript:{RUN})
 [html data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
 ![svg image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+)
 ![script image](javascript:{RUN}) [reference][r]
@@ -109,6 +112,18 @@ source:
 last_verified: 2026-11-01
 """
 
+# Links a browser would not run but that lead nowhere: the build refuses them (the
+# page checks' link-broken rule), so they are built on their own.
+REFUSED_LINKS = f"""\
+---
+title: Hostile links
+date: 2025-03-05
+category: Coping
+summary: Links that lead nowhere.
+---
+[tab](java&#9;script:{RUN}) [escaped]({{filename}}java%09script:{RUN})
+"""
+
 CORPUS = {
     "articles/hostile.md": ARTICLE,
     "categories/hostile.md": HOSTILE_CATEGORY,
@@ -117,18 +132,21 @@ CORPUS = {
 }
 
 
-def build_corpus(make_site, fixture_settings, tmp_path, settings_module: str) -> Path:
-    content = make_site(CORPUS)
+def run_build(content: Path, fixture_settings, tmp_path, settings_module: str):
     settings = fixture_settings(content)
     text = settings.read_text().replace("from pelicanconf import", f"from {settings_module} import")
     settings.write_text(text)
-    output = tmp_path / "output"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, str(ROOT / "scripts/build.py"), "--settings", str(settings),
-         "--output", str(output)],
+         "--output", str(tmp_path / "output")],
         capture_output=True, text=True, cwd=tmp_path, timeout=300,
     )  # fmt: skip
+
+
+def build_corpus(make_site, fixture_settings, tmp_path, settings_module: str) -> Path:
+    result = run_build(make_site(CORPUS), fixture_settings, tmp_path, settings_module)
     assert result.returncode == 0, result.stderr
+    output = tmp_path / "output"
     for expected in ("hostile/index.html", "about-hostile/index.html", "resources/index.html"):
         assert (output / expected).exists(), expected
     return output
@@ -144,6 +162,24 @@ def published_corpus_site(make_site, fixture_settings, tmp_path, monkeypatch) ->
     """Minified pages, absolute URLs, Atom feeds: what `make publish` writes."""
     monkeypatch.setenv("SITEURL", PUBLISHED_ORIGIN)
     return build_corpus(make_site, fixture_settings, tmp_path, "publishconf")
+
+
+def test_links_leading_nowhere_are_refused_and_never_published(
+    make_site, fixture_settings, tmp_path, scan_for_script
+):
+    content = make_site({"articles/hostile-links.md": REFUSED_LINKS})
+    result = run_build(content, fixture_settings, tmp_path, "publishconf")
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 2, result.stderr
+    assert all(
+        line.startswith("content/articles/hostile-links.md:7:") and "[link-broken]" in line
+        for line in errors
+    ), errors
+    assert not (tmp_path / "output").exists()
+    assert not list(tmp_path.glob(".output-*"))  # nor in a folder a server might show
+    body = REFUSED_LINKS.split("---\n", 2)[2]
+    assert scan_for_script(render(body)) == []  # and the reader made them harmless anyway
 
 
 def built_pages(output: Path) -> list[Path]:
