@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .schema import DAYS, KINDS, Resource
 
@@ -24,33 +25,52 @@ CSV_COLUMNS = (
 SCHEMA_DAYS = tuple(f"https://schema.org/{day.title()}" for day in DAYS)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (`=HYPERLINK(...)`, `+1+cmd|...`; OWASP's "CSV injection"); a phone number such as
+# +44 800 111 is arithmetic on digits at worst, and stays as it is written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-][\d ().-]*")
+
+
+def as_text_cell(value: object) -> object:
+    """A field a spreadsheet shows as the text it is: one that would start a
+    formula gets a leading apostrophe, which spreadsheets read as "text"."""
+    starts_formula = isinstance(value, str) and value.startswith(FORMULA_START)
+    return f"'{value}" if starts_formula and not PLAIN_NUMBER.fullmatch(value) else value
+
+
 def to_csv(resources: list[Resource], addresses: dict[str, str]) -> str:
     """`addresses`: each service's page and anchor, by slug."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for resource in resources:
-        phone, sms = resource.phone, resource.sms
-        writer.writerow({
-            "id": resource.slug, "name": resource.name, "kind": resource.kind,
-            "summary": resource.summary, "categories": ";".join(resource.categories),
-            "phone": phone.display if phone else "", "phone_tel": phone.tel if phone else "",
-            "phone_note": phone.note if phone else "",
-            "sms_number": sms.number if sms else "", "sms_keyword": sms.keyword if sms else "",
-            "sms_note": sms.note if sms else "", "chat": resource.chat,
-            "website": resource.website, "help_page": resource.help_page, "email": resource.email,
-            "hours": resource.hours_text, "open_24_7": "yes" if resource.open_always else "no",
-            "countries": ";".join(resource.countries), "regions": ";".join(resource.regions),
-            "main_crisis_line_for": ";".join(resource.main_crisis_line_for),
-            "languages": ";".join(resource.languages),
-            "ages_min": "" if resource.ages_min is None else resource.ages_min,
-            "ages_max": "" if resource.ages_max is None else resource.ages_max,
-            "cost": resource.cost, "cost_note": resource.cost_note,
-            "source": " ".join(resource.sources),
-            "last_verified": resource.last_verified.isoformat(),
-            "page": addresses[resource.slug],
-        })  # fmt: skip
+        row = _row(resource, addresses)
+        writer.writerow({key: as_text_cell(value) for key, value in row.items()})
     return out.getvalue()
+
+
+def _row(resource: Resource, addresses: dict[str, str]) -> dict[str, object]:
+    phone, sms = resource.phone, resource.sms
+    return {
+        "id": resource.slug, "name": resource.name, "kind": resource.kind,
+        "summary": resource.summary, "categories": ";".join(resource.categories),
+        "phone": phone.display if phone else "", "phone_tel": phone.tel if phone else "",
+        "phone_note": phone.note if phone else "",
+        "sms_number": sms.number if sms else "", "sms_keyword": sms.keyword if sms else "",
+        "sms_note": sms.note if sms else "", "chat": resource.chat,
+        "website": resource.website, "help_page": resource.help_page, "email": resource.email,
+        "hours": resource.hours_text, "open_24_7": "yes" if resource.open_always else "no",
+        "countries": ";".join(resource.countries), "regions": ";".join(resource.regions),
+        "main_crisis_line_for": ";".join(resource.main_crisis_line_for),
+        "languages": ";".join(resource.languages),
+        "ages_min": "" if resource.ages_min is None else resource.ages_min,
+        "ages_max": "" if resource.ages_max is None else resource.ages_max,
+        "cost": resource.cost, "cost_note": resource.cost_note,
+        "source": " ".join(resource.sources),
+        "last_verified": resource.last_verified.isoformat(),
+        "page": addresses[resource.slug],
+    }  # fmt: skip
 
 
 def _channel(resource: Resource) -> dict:

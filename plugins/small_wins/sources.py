@@ -17,7 +17,9 @@ class SiteFiles:
     nothing else: building a PDF must never reach the network."""
 
     def __init__(self, routes: Sequence[tuple[str, Path]]) -> None:
-        self.routes = [(prefix, Path(folder).resolve()) for prefix, folder in routes]
+        # Compared with unquoted addresses: a file URI spells a space or an accent
+        # in the checkout's path as %20 or %C3%A9.
+        self.routes = [(unquote(prefix), Path(folder).resolve()) for prefix, folder in routes]
 
     def path_of(self, url: str) -> Path | None:
         address = unquote(url.split("#", 1)[0].split("?", 1)[0])
