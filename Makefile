@@ -79,5 +79,10 @@ test: $(INSTALLED) $(BROWSER_DEPS) lint ## Run every test, browser tests include
 bench: $(INSTALLED) ## Compare build speed with plain Pelican on a synthetic corpus
 	$(PY) scripts/bench.py $(BENCHOPTS)
 
+# With the spare the next build writes over, the staging folders of builds killed
+# midway and the old site of a swap cut short (the next build removes those too).
+BUILD_LEFTOVERS := $(addprefix $(dir $(OUTPUTDIR)).$(notdir $(OUTPUTDIR)),-spare -retired .lock) \
+	$(wildcard $(dir $(OUTPUTDIR)).$(notdir $(OUTPUTDIR))-building-*)
+
 clean: ## Remove the built site and caches
-	rm -rf $(OUTPUTDIR) $(dir $(OUTPUTDIR)).$(notdir $(OUTPUTDIR))-spare __pycache__ .pytest_cache .ruff_cache cache
+	rm -rf $(OUTPUTDIR) $(BUILD_LEFTOVERS) __pycache__ .pytest_cache .ruff_cache cache
