@@ -119,11 +119,13 @@ def test_every_page_reflows_at_320_px_without_horizontal_scrolling(audits):
     assert not overflowing, "\n".join(overflowing)
 
 
-def test_nothing_is_fixed_or_sticky_so_nothing_can_hide_the_focus(audits):
+def test_only_the_exit_bar_stays_in_view_while_the_page_scrolls(audits):
+    """The quick exit is always one press away; nothing else is pinned, so nothing
+    else can hide what has focus (the exit's own bar is tested in test_layout_browser)."""
     pinned = [
         f"/{url} at {width}px: {audit.pinned}"
         for (url, width, _), audit in audits.items()
-        if audit.pinned
+        if [element[:26] for element in audit.pinned] != ['<aside class="exit-bar" ar']
     ]
     assert not pinned, "\n".join(pinned)
 
