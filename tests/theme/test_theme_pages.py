@@ -111,15 +111,19 @@ def test_every_page_has_a_description_and_open_graph_tags(pages):
     assert not failures(pages, check)
 
 
-def test_every_page_but_the_404_names_its_canonical_address(pages):
-    for name, html in pages.items():
+def test_only_a_published_page_names_its_canonical_address_and_absolute(pages, published_site):
+    """`make html` has no SITEURL: a relative canonical address would be wrong."""
+    assert not [name for name, html in pages.items() if html.css('link[rel="canonical"]')]
+    for path in sorted(published_site.folder.rglob("*.html")):
+        name = path.relative_to(published_site.folder).as_posix()
+        html = LexborHTMLParser(path.read_text(encoding="utf-8"))
         canonical = html.css_first('link[rel="canonical"]')
         if name == "404.html":
             assert canonical is None
             assert html.css_first('meta[name="robots"]').attributes["content"] == "noindex"
         else:
             address = name.removesuffix("index.html")
-            assert canonical.attributes["href"].endswith(f"/{address}"), name
+            assert canonical.attributes["href"] == f"{published_site.url}/{address}", name
 
 
 def test_every_footer_links_the_accessibility_statement_and_privacy_page(pages, real_site):
