@@ -180,3 +180,30 @@ def test_tab_follows_the_order_things_are_drawn_in(browser, site_url, width):
             previous = stop
     context.close()
     assert not backwards, f"Tab goes back at {width}px:\n" + "\n".join(backwards)
+
+
+def test_resource_cards_are_summary_lists_with_the_name_the_largest_text(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{site_url}/resources/us/")
+    cards = page.evaluate(
+        """() => [...document.querySelectorAll('.resource')].map((card) => {
+             const size = (e) => parseFloat(getComputedStyle(e).fontSize);
+             const name = card.querySelector('h3');
+             const others = [...card.querySelectorAll('*')].filter((e) => !name.contains(e));
+             return { name: name.textContent, nameSize: size(name),
+                      largestOther: Math.max(...others.map(size)),
+                      facts: [...card.querySelectorAll('.resource-facts dt')].map((dt) => {
+                        const dd = dt.nextElementSibling;
+                        return { label: dt.textContent, value: dd.textContent.trim(),
+                                 beside: dd.getBoundingClientRect().left
+                                         >= dt.getBoundingClientRect().right }; }) }; })"""
+    )
+    assert len(cards) > 3
+    problems = []
+    for card in cards:
+        if card["nameSize"] <= card["largestOther"]:
+            problems.append(f"{card['name']}: name {card['nameSize']}px, {card['largestOther']}px")
+        for fact in card["facts"]:
+            if not fact["beside"] or not fact["value"] or "not stated" in fact["value"].lower():
+                problems.append(f"{card['name']}: {fact}")
+    assert not problems, "\n".join(problems)
