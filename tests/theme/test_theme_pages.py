@@ -9,9 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+import textstat
 from resource_directory.schema import load_directory
 from selectolax.lexbor import LexborHTMLParser
 
+from checks.readability import plain_text
 from pelicanconf import CRISIS_HELP_COUNTRY, EXIT_URL, SITENAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,3 +205,20 @@ def test_sitemap_lists_every_page_but_the_404_and_robots_txt_allows_all(pages, r
     assert listed == expected
     robots = (real_site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *\nAllow: /\n" in robots
+
+
+def test_the_sites_own_pages_read_at_grade_8_or_below():
+    """The pages about the site itself (content/pages/), graded as `make check` grades."""
+    pages = sorted((ROOT / "content/pages").glob("*.md"))
+    assert len(pages) >= 4
+    grades = {}
+    for page in pages:
+        body = page.read_text(encoding="utf-8").split("---", 2)[2]
+        grades[page.name] = round(textstat.flesch_kincaid_grade(plain_text(body)), 1)
+    assert all(grade <= 8 for grade in grades.values()), grades
+
+
+def test_the_accessibility_statement_gives_a_way_to_report_and_its_review_date(real_site):
+    text = LexborHTMLParser((real_site / "accessibility/index.html").read_text()).body.text()
+    assert "Tell us about a problem" in text
+    assert re.search(r"last reviewed this statement on \d{1,2} [A-Z][a-z]+ \d{4}", text)
