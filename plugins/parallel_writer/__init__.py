@@ -62,9 +62,10 @@ class ParallelWriter(Writer):
         self.held_back, self._held_by_name, self.holding = [], {}, False
         # The copy's pages, reported here as Pelican reports every page it writes
         # (the sitemap lists them).
-        for (_, _, context, kwargs), paths in run_from_both_ends(jobs, self._write):
-            for path in paths:
-                signals.content_written.send(path, context={**context, **kwargs})
+        for (_, _, context, kwargs), written in run_from_both_ends(jobs, self._write):
+            for path, name in written:
+                page_context = {**context, **kwargs, "output_file": name}
+                signals.content_written.send(path, context=page_context)
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's rules for a file written twice, then the file opened to be
@@ -89,12 +90,13 @@ class ParallelWriter(Writer):
         self._written_files.add(filename)
         return written_over(filename, encoding)
 
-    def _write(self, job: Job) -> list[str]:
-        """Write one held-back call's pages; returns their paths."""
+    def _write(self, job: Job) -> list[tuple[str, str]]:
+        """Write one held-back call's pages; returns their paths and names in the
+        output (one call writes several pages of a paginated list)."""
         written = []
 
-        def note(path, context=None) -> None:
-            written.append(path)
+        def note(path, context) -> None:
+            written.append((path, context["output_file"]))
 
         signals.content_written.connect(note)
         try:
