@@ -141,11 +141,28 @@ def check_values(
             source.name, source.key_line("status"), 1, ERROR, f"unknown status '{status}'",
             "front-matter-status", f"write one of: {', '.join(STATUSES)}",
         )  # fmt: skip
+    template = metadata.get("template")
+    if template not in (None, ""):
+        finding = check_template(source, str(template), settings)
+        if finding:
+            yield finding
     category = metadata.get("category")
     if source.kind == ARTICLE and isinstance(category, str) and category.strip():
         finding = check_category(source, category, categories, settings)
         if finding:
             yield finding
+
+
+def check_template(source: Source, name: str, settings: dict) -> Finding | None:
+    folder = Path(settings.get("THEME", "theme")) / "templates"
+    names = sorted(path.stem for path in folder.glob("*.html"))
+    if not names or name in names:
+        return None
+    return Finding(
+        source.name, source.key_line("template"), 1, ERROR,
+        f"no template '{name}' in the theme", "front-matter-template",
+        f"write one of: {', '.join(names)}; or leave the line out for the usual layout",
+    )  # fmt: skip
 
 
 def check_category(

@@ -29,7 +29,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +70,9 @@ class Finding:
     level: str
     message: str
     col: int = 0  # given by the checks of the built pages
+    # Said in the project's words (a content or template error): never a knock-on
+    # effect to leave out, whatever else the checks find in its file.
+    own_words: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:" if self.path else ""
@@ -95,11 +98,12 @@ def finding_for(error: BaseException, level: str = "error", source: str = "") ->
     """`source` names the file being read when the error does not."""
     if isinstance(error, ContentError):
         where = f"{error.path}:{error.line}: error: "
-        return Finding(error.path, error.line, level, str(error).removeprefix(where))
+        message = str(error).removeprefix(where)
+        return Finding(error.path, error.line, level, message, own_words=True)
     if isinstance(error, TemplateError):
         path = display_path(getattr(error, "filename", None) or "") or "theme"
         line = getattr(error, "lineno", None) or 1
-        return Finding(path, line, level, f"template: {error.message}")
+        return Finding(path, line, level, f"template: {error.message}", own_words=True)
     return Finding(source, 1 if source else 0, level, f"{type(error).__name__}: {error}")
 
 
@@ -146,10 +150,10 @@ def in_own_words(
     findings: list[Finding], project: Path, settings, staging: Path, output: Path
 ) -> list[Finding]:
     """The build's findings as the project says them: every content file accounted
-    for and, when Pelican has something to say, the front matter checks in its place
-    for the files they flag when Pelican stops at an error (they give the line, both files
-    of one address, the valid categories); what is left names no staging folder and no
-    absolute path."""
+    for and, when Pelican stops at an error, the front matter checks in place of its
+    words for the files they flag (they give the line, both files of one address, the
+    valid categories), beside what was already said in the project's own words; what
+    is left names no staging folder and no absolute path."""
     own = [Finding.of_content(finding) for finding in check_accounting(project, settings)]
     if any(finding.level == "error" for finding in findings):
         own += [
@@ -161,12 +165,12 @@ def in_own_words(
     kept = []
     for finding in findings:
         path = display(Path(finding.path).resolve(), project) if finding.path else ""
-        if flagged and (not path or path in flagged):
+        if flagged and not finding.own_words and (not path or path in flagged):
             continue  # most likely a knock-on effect of what the checks say
         message = finding.message
         for absolute, words in shown.items():
             message = message.replace(absolute, words)
-        kept.append(Finding(path, finding.line, finding.level, message, finding.col))
+        kept.append(replace(finding, path=path, message=message))
     return own + kept
 
 

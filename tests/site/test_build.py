@@ -71,15 +71,21 @@ def test_all_errors_are_listed_together_sorted_with_a_summary(good_build, run_pe
     assert "2 error(s), 0 warning(s)" in result.stderr
 
 
-def test_a_template_error_is_reported_without_traceback(good_build, run_pelican, tmp_path):
+def test_an_unknown_template_is_named_with_its_line_without_traceback(
+    good_build, run_pelican, tmp_path
+):
     content, _ = good_build
     (content / "articles/hello.md").write_text(
-        "---\ntitle: Hello\ndate: 2025-01-01\ncategory: Coping\ntemplate: missing\n---\nHi\n"
+        "---\ntitle: Hello\ndate: 2025-01-01\ncategory: Coping\nsummary: Hi.\ntemplate: missing\n---\nHi\n"
     )
     result = run_pelican(content)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "missing" in result.stderr
+    assert (
+        "content/articles/hello.md:6: error: no template 'missing' in the theme"
+        " [front-matter-template]" in result.stderr
+    )
+    assert "PelicanTemplateNotFound" not in result.stderr
 
 
 @pytest.mark.parametrize("target", [".", "content", "..", "content/sub", "/tmp"])
