@@ -71,12 +71,19 @@ def check_headings(site: BuiltSite, page: OutputPage) -> list[Finding]:
             site.finding(
                 page, ERROR, problem, "heading-order",
                 f"write it with {fix} (the page's title is its only #)",
-                markdown=(f"{'#' * level} {text}",), data=(text,),
+                markdown=(f"{'#' * level} {text}", heading_line(level, text)), data=(text,),
                 html=(f'id="{node.attributes.get("id")}"', text),
             )
         )  # fmt: skip
         previous = level
     return findings
+
+
+def heading_line(level: int, text: str) -> re.Pattern[str]:
+    """A heading's line in Markdown by its first word, for a heading whose text the
+    typographer changed (quotes, dashes) further on."""
+    first_word = text.split()[0] if text.split() else ""
+    return re.compile(rf"^{'#' * level}[ \t]+{re.escape(first_word)}")
 
 
 def check_link_text(site: BuiltSite, page: OutputPage) -> list[Finding]:

@@ -13,6 +13,9 @@ metadata gives the result's address, for the same reason.
 from __future__ import annotations
 
 import asyncio
+import gzip
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+import cbor2
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"
@@ -30,9 +34,7 @@ BUNDLE = "pagefind"
 RECORDS = f"{BUNDLE}/records"
 # Only the page's own text: the crisis band, the menu and the footer are on every page.
 # A service listed on a page is left out of it: each service is a result of its own.
-CONFIG = IndexConfig(
-    root_selector="main", exclude_selectors=[".resource"], force_language="en", output_path=BUNDLE
-)
+SELECTORS = {"root_selector": "main", "exclude_selectors": [".resource"]}
 # Pagefind's ready-made interfaces, which the search page does not use (it shows
 # results in its own markup, with no inline style).
 UNUSED = (
@@ -63,7 +65,49 @@ def write_index(site: Path, pages: Iterable[str], records: Iterable[Record]) -> 
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()
+    settle_filters(bundle)
     return bundle
+
+
+# Pagefind's binary files: gzip of this signature and then CBOR.
+SIGNATURE = b"pagefind_dcd"
+FILTERS_OF_META = 3  # the [name, file] pair of each filter, in a language's metadata
+
+
+def settle_filters(bundle: Path) -> None:
+    """Each filter's values in the order of their names, and each filter file named
+    after its new content. Pagefind writes them in the order of a hash map, which
+    changes from run to run: two builds of one site would differ."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, about in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = read_bundle_file(meta_path)
+        filters = []
+        for name, old in sorted(meta[FILTERS_OF_META]):
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = read_bundle_file(old_path)
+            data = bundle_bytes([filter_name, sorted(values)])
+            new = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
+            old_path.unlink()
+            (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
+            filters.append([name, new])
+        meta[FILTERS_OF_META] = filters
+        data = bundle_bytes(meta)
+        about["hash"] = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_path.unlink()
+        (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(data)
+    entry_text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    entry_path.write_text(entry_text, encoding="utf-8")
+
+
+def read_bundle_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data.removeprefix(SIGNATURE))
+
+
+def bundle_bytes(value) -> bytes:
+    return gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
 
 
 async def _index(site: Path, pages: list[str], records: list[Record]) -> None:
@@ -76,9 +120,12 @@ async def _index(site: Path, pages: list[str], records: list[Record]) -> None:
             (linked / RECORDS).mkdir(parents=True)
         for number, record in enumerate(records):
             (linked / RECORDS / f"{number}.html").write_text(record_page(record), encoding="utf-8")
-        async with PagefindIndex(CONFIG) as index:
+        # Written where the configuration says when the block ends (once: an output
+        # path given to write_files would be a second write, the other into the
+        # working folder).
+        config = IndexConfig(**SELECTORS, force_language="en", output_path=str(site / BUNDLE))
+        async with PagefindIndex(config) as index:
             await index.add_directory(str(linked))
-            await index.write_files(output_path=str(site / BUNDLE))
     finally:
         shutil.rmtree(linked, ignore_errors=True)
 

@@ -76,7 +76,8 @@ def test_an_unknown_template_is_named_with_its_line_without_traceback(
 ):
     content, _ = good_build
     (content / "articles/hello.md").write_text(
-        "---\ntitle: Hello\ndate: 2025-01-01\ncategory: Coping\nsummary: Hi.\ntemplate: missing\n---\nHi\n"
+        "---\ntitle: Hello\ndate: 2025-01-01\ncategory: Coping\nsummary: Hi.\n"
+        "template: missing\n---\nHi\n"
     )
     result = run_pelican(content)
     assert result.returncode == 1

@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 
+import cbor2
 import pytest
 from markdown_reader.errors import ContentError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -89,6 +90,33 @@ def test_a_page_the_build_did_not_write_is_not_indexed(tmp_path):
     bundle = write_index(tmp_path, ["kept/index.html"], [service])
     assert indexed_count(bundle) == 2
     assert not (tmp_path / "deleted-since" / "pagefind").exists()
+
+
+def test_the_index_is_written_into_the_site_alone(tmp_path, monkeypatch):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    service = Record("/resources/#a-line", "A line", "Words and more words.", "Crisis lines")
+    write_index(tmp_path / "site", [], [service])
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert {path.name for path in tmp_path.iterdir()} == {"site", "elsewhere"}
+
+
+def test_filters_are_written_in_the_same_order_by_every_run(tmp_path):
+    values = ["Wales", "Ireland", "Canada", "Australia", "United States", "New Zealand"]
+    services = [
+        Record(f"/resources/#{n}", f"Line {n}", "Words.", "Crisis lines", {"country": [value]})
+        for n, value in enumerate(values)
+    ]
+    runs = []
+    for run in ("first", "second", "third"):
+        (tmp_path / run).mkdir()
+        bundle = write_index(tmp_path / run, [], services)
+        runs.append({p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*.pf_*")})
+    assert runs[0] == runs[1] == runs[2]
+    (filter_file,) = [name for name in runs[0] if name.parts[0] == "filter"]
+    name, country = cbor2.loads(gzip.decompress(runs[0][filter_file]).removeprefix(b"pagefind_dcd"))
+    assert (name, [value for value, _ in country]) == ("country", sorted(values))
 
 
 def test_a_record_leads_to_its_address_with_its_filters(tmp_path):
