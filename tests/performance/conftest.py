@@ -46,15 +46,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def nginx_config(work: Path, site: Path, port: int) -> Path:
+def nginx_config(work: Path, site: Path, http_port: int, https_port: int) -> Path:
     """The shipped site config inside a main config whose pid, logs and temp
-    files all live in `work`, listening on 127.0.0.1:port and serving `site`."""
+    files all live in `work`, listening on 127.0.0.1 (plain HTTP on `http_port`,
+    HTTPS on `https_port` with a certificate made for the run) and serving `site`."""
+    certificate, key = work / "certificate.pem", work / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    replacements = {
+        r"listen\s+80;": f"listen 127.0.0.1:{http_port};",
+        r"listen\s+443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
+        r"root\s+[^;]+;": f"root {site};",
+        r"ssl_certificate\s+[^;]+;": f"ssl_certificate {certificate};",
+        r"ssl_certificate_key\s+[^;]+;": f"ssl_certificate_key {key};",
+    }
     server = NGINX_SITE.read_text()
-    server, listens = re.subn(
-        r"^(\s*)listen\s+[^;]+;", rf"\1listen 127.0.0.1:{port};", server, flags=re.M
-    )
-    server, roots = re.subn(r"^(\s*)root\s+[^;]+;", rf"\1root {site};", server, flags=re.M)
-    assert listens == 1 and roots == 1, "the shipped config needs one listen and one root line"
+    for pattern, replacement in replacements.items():
+        server, count = re.subn(rf"^(\s*){pattern}", rf"\g<1>{replacement}", server, flags=re.M)
+        assert count == 1, f"the shipped config needs one line matching {pattern!r}"
     (work / "small-wins.conf").write_text(server)
     temp_paths = "\n".join(
         f"  {kind}_temp_path {work / kind};"
@@ -99,16 +111,30 @@ def nginx_site(real_site):
     shutil.rmtree(site.parent, ignore_errors=True)
 
 
+@dataclass(frozen=True)
+class Nginx:
+    """The base URLs of the site served over HTTPS and of its plain HTTP server."""
+
+    https: str
+    plain_http: str
+
+
 @pytest.fixture(scope="session")
-def nginx(nginx_site):
-    """Debian's nginx serving the real site with deploy/nginx/small-wins.conf; its base URL."""
+def nginx(nginx_server) -> str:
+    """The base URL of the real site over HTTPS (with a certificate of the run's own)."""
+    return nginx_server.https
+
+
+@pytest.fixture(scope="session")
+def nginx_server(nginx_site):
+    """Debian's nginx serving the real site with deploy/nginx/small-wins.conf."""
     if not Path(NGINX).exists():
         pytest.fail(f"nginx not found: {INSTALL_HINT}")
     if not BROTLI_MODULE.exists():
         pytest.fail(f"nginx's brotli_static module not found at {BROTLI_MODULE}: {INSTALL_HINT}")
     work = Path(tempfile.mkdtemp(prefix="small-wins-nginx-run-"))
-    port = free_port()
-    config = nginx_config(work, nginx_site, port)
+    http_port, port = free_port(), free_port()
+    config = nginx_config(work, nginx_site, http_port, port)
     command = [NGINX, "-p", str(work), "-c", str(config), "-g", "daemon off;"]
     check = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
     assert check.returncode == 0, f"nginx rejects the shipped config:\n{check.stderr}"
@@ -124,7 +150,7 @@ def nginx(nginx_site):
                     output = server.communicate(timeout=5)[0] if server.poll() is not None else ""
                     pytest.fail(f"nginx did not start on port {port}:\n{output}")
                 time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
+        yield Nginx(f"https://127.0.0.1:{port}", f"http://127.0.0.1:{http_port}")
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -161,7 +187,7 @@ def walk(browser, nginx, nginx_site) -> Walk:
     """Every page of the real site, and one missing address (the 404 page), opened
     in Chromium from nginx, each recording its requests, console errors and
     content-security-policy violations."""
-    context = browser.new_context()
+    context = browser.new_context(ignore_https_errors=True)  # the run's own certificate
     context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     visits: dict[str, Visit] = {}

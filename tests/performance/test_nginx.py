@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
+import ssl
 from urllib.parse import urlsplit
 
 import brotli
@@ -19,7 +20,13 @@ pytestmark = pytest.mark.browser
 
 
 def fetch(base: str, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    connection = http.client.HTTPConnection(urlsplit(base).netloc, timeout=10)
+    address = urlsplit(base)
+    if address.scheme == "https":
+        # The certificate is the test run's own: encrypted, not checked.
+        unchecked = ssl._create_unverified_context()
+        connection = http.client.HTTPSConnection(address.netloc, timeout=10, context=unchecked)
+    else:
+        connection = http.client.HTTPConnection(address.netloc, timeout=10)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
@@ -42,6 +49,19 @@ def test_every_response_carries_the_security_headers_of_the_settings(nginx, ngin
         for name, value in expected.items():
             assert headers.get(name.lower()) == value, f"{path}: {name}"
         assert "server" not in headers or not re.search(r"\d", headers["server"])
+
+
+def test_plain_http_sends_every_address_to_https(nginx_server):
+    for path in ["/", "/checklist/?week=1", "/missing/"]:
+        status, headers, body = fetch(nginx_server.plain_http, path)
+        assert status == 301
+        assert headers["location"] == f"https://127.0.0.1{path}"
+        assert b"<main" not in body
+
+
+def test_https_tells_browsers_to_keep_to_https_for_a_year(nginx):
+    _, headers, _ = fetch(nginx, "/")
+    assert headers["strict-transport-security"] == "max-age=31536000"
 
 
 def test_the_headers_file_for_static_hosts_matches_the_settings(nginx_site):
