@@ -188,6 +188,7 @@ VALID_RESOURCE = {
     "summary": "Someone to talk to.",
     "kind": "crisis line",
     "categories": ["coping"],
+    "website": "https://help.example.org/",
     "contact": {"phone": {"display": "0800 111", "tel": "0800111"}},
     "hours": "24/7",
     "countries": ["GB"],

@@ -86,10 +86,12 @@
 
   function item(data) {
     var sub = bestSection(data);
-    var title = data.meta.title || data.url;
+    // A service's or a win's address is its metadata: data.url is the record's own page.
+    var address = data.meta.url || data.url;
+    var title = data.meta.title || address;
     var li = document.createElement("li");
     var link = document.createElement("a");
-    link.href = sub ? sub.url : data.url;
+    link.href = sub ? sub.url : address;
     link.textContent = title;
     li.appendChild(link);
     var section = sub && sub.url.indexOf("#") !== -1 && sub.title !== title ? sub.title : data.meta.section;
