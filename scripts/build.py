@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from asset_pipeline import unwritten  # noqa: E402
 from jinja2 import TemplateError  # noqa: E402
 from markdown_reader.errors import ContentError, display_path  # noqa: E402
 from pelican import Pelican  # noqa: E402
@@ -283,15 +284,13 @@ def change_times(folder: Path) -> dict[str, int]:
 
 
 def remove_unwritten(root: Path, spare_files: dict[str, int]) -> None:
-    """Remove each file of the spare that the build did not write (its change
-    time is as it was: no clock is compared), then each folder below `root`
-    that this left empty."""
+    """Remove each file of the spare that the build did not write, then each
+    folder below `root` that this left empty."""
     emptied: set[str] = set()
-    for path, changed in spare_files.items():
+    for path in unwritten(spare_files):
         with contextlib.suppress(FileNotFoundError):
-            if os.lstat(path).st_ctime_ns == changed:
-                os.unlink(path)
-                emptied.add(os.path.dirname(path))
+            os.unlink(path)
+            emptied.add(os.path.dirname(path))
     for folder in sorted(emptied, key=len, reverse=True):
         with contextlib.suppress(OSError):  # not empty: something was written there
             while folder != str(root) and not os.listdir(folder):

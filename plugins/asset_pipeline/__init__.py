@@ -59,14 +59,16 @@ def write_theme_assets(generators) -> None:
 
 
 def finish_output(pelican) -> None:
-    finish_site(Path(pelican.output_path), _options(pelican.settings), _stale(pelican.settings))
+    spare = pelican.settings.get("SPARE_CHANGE_TIMES", {})
+    finish_site(Path(pelican.output_path), _options(pelican.settings), unwritten(spare))
 
 
-def _stale(settings) -> frozenset[str]:
+def unwritten(change_times: dict[str, int]) -> frozenset[str]:
     """The files of the spare output (SPARE_CHANGE_TIMES, set by scripts/build.py)
-    that this build has not written: their inode is as it was."""
+    that this build has not written: their change time is as it was (no clock is
+    compared)."""
     stale = set()
-    for path, changed in settings.get("SPARE_CHANGE_TIMES", {}).items():
+    for path, changed in change_times.items():
         with contextlib.suppress(FileNotFoundError):
             if os.lstat(path).st_ctime_ns == changed:
                 stale.add(path)
