@@ -14,7 +14,7 @@ in it, each unchanged Markdown file is read only once, and when an edit leaves
 a file's metadata as it was (the usual edit: its text), only that file's page
 and the pages that list or gather content (home, categories, tags, checklist...)
 are written again, not every other article. The checklist's PDFs are made again
-only when the page they are printed from changed, the resource directory is read
+only when what they are printed from changed (the plugin's cache), the resource directory is read
 again only when one of its files did, and the search index (seconds of Pagefind)
 is written after the open pages have reloaded. Any other change (new, deleted or
 retitled files, templates) rewrites every page in this process. A change to the
@@ -203,15 +203,6 @@ class Deferred(PluginPatch):
                 print(f"{self.done} in {time.perf_counter() - started:.2f} s.", flush=True)
 
 
-def printout_source(printout, arguments: dict) -> dict:
-    """The checklist's PDFs (plugins/small_wins) are printed from the checklist's
-    HTML, which only an edit of the wins or the templates changes (a stylesheet's
-    change renames it: asset_url); the densities tried differ only in spacing.
-    The fetcher serves the site's own files, the same in every build."""
-    html = arguments["render_html"](printout.DENSITIES[0])
-    return {**arguments, "render_html": html, "fetcher": None}
-
-
 def resources_source(_generator, arguments: dict) -> dict:
     """The support resources (plugins/resource_directory) are read from their
     folder's YAML files, for these categories (the slugs: their pages are new
@@ -265,10 +256,9 @@ class Builder:
         self.collector = Collector()
         self.report: list[str] = []  # the last build's findings, as printed
         self.templates = MemoryBytecodeCache()
-        # What costs most in a rebuild, and a text edit seldom changes: WeasyPrint's
-        # PDFs of the checklist, and the YAML files of the resource directory.
+        # What a text edit seldom changes: the YAML files of the resource directory.
+        # (The checklist's PDFs are kept by the plugin's own cache, on disk.)
         self.reused = [
-            Reuse("small_wins.printout", "make_printout", printout_source),
             Reuse("resource_directory.generator", "load_directory", resources_source),
         ]
         self.deferred = [
@@ -338,10 +328,6 @@ class Builder:
         )
         self.stale_code = self.stale_code or (bool(self.snapshot) and code_changed)
         self._changed = changed
-        if any(not Path(path).is_relative_to(self.content) for path in changed):
-            # The PDFs read the theme's fonts themselves: no argument shows a change there.
-            for reuse in self.reused:
-                reuse.last = None
         if self.stale_code:
             ok = self.build_in_subprocess()
         elif self.snapshot and self.only_text_edits(changed):

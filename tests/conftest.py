@@ -64,7 +64,13 @@ def build_site(tmp_path):
     def build(content: Path, **override) -> Path:
         output = tmp_path / "output"
         settings = read_settings(
-            str(SETTINGS), override={"PATH": str(content), "OUTPUT_PATH": str(output), **override}
+            str(SETTINGS),
+            override={
+                "PATH": str(content),
+                "OUTPUT_PATH": str(output),
+                "CACHE_PATH": str(tmp_path / "cache"),
+                **override,
+            },  # fmt: skip
         )
         Pelican(settings).run()
         return output
@@ -82,6 +88,7 @@ def fixture_settings(tmp_path):
             f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
             f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
             f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+            f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n"
         )
         return settings
 

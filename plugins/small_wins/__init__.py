@@ -122,8 +122,7 @@ def printout_of(generator, render_html, output: Path, save_as: str, checklist: C
             hint="remove or merge wins (each win= heading is a row of the printout)",
             rule="small-wins",
         )  # fmt: skip
-    if fetcher.read:  # nothing read: the devserver gave its last printout again
-        cache.put(key, fetcher.read, printout.density, printout.pdfs)
+    cache.put(key, fetcher.read, printout.density, printout.pdfs)
     return printout.density, printout.pdfs
 
 
