@@ -241,7 +241,8 @@ def remove_abandoned(output: Path) -> None:
     shutil.rmtree(output.with_name(f".{output.name}-retired"), ignore_errors=True)
 
 
-def build(settings, staging: Path, collector: Collector) -> None:
+def build(settings, staging: Path, collector: Collector) -> dict:
+    """Build into `staging`; returns the settings the build ran with."""
     # The spare is written over, so Pelican must neither empty it nor leave a static
     # file uncopied because an older build's copy looks up to date.
     spare_files = change_times(staging)
@@ -253,12 +254,27 @@ def build(settings, staging: Path, collector: Collector) -> None:
         # The asset pipeline minifies and compresses only what this build wrote: a
         # touched stale page would look written, and stay (see remove_unwritten).
         "SPARE_CHANGE_TIMES": spare_files,
+        # Work nothing else in the build reads (the search index), done while the
+        # pages are checked: finish_background_steps waits for it.
+        "BACKGROUND_STEPS": [],
     }
     try:
         Pelican(settings).run()
         remove_unwritten(staging, spare_files)
     except Exception as error:  # reported as a finding, never as a traceback
         collector.findings.append(finding_for(error))
+    return settings
+
+
+def finish_background_steps(settings) -> list[Finding]:
+    """Wait for the work the build left running; its errors, as findings."""
+    failed = []
+    for step in settings.get("BACKGROUND_STEPS", []):
+        try:
+            step.result()
+        except Exception as error:  # reported as a finding, never as a traceback
+            failed.append(finding_for(error))
+    return failed
 
 
 def check_pages(
@@ -366,13 +382,17 @@ def build_and_swap(
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = claim_staging(output)
     try:
-        build(settings, staging, collector)
-        findings = in_own_words(collector.findings, project, settings, staging, output)
+        ran_with = build(settings, staging, collector)
         pages = 0
-        built = not any(finding.level == "error" for finding in findings)
-        if built:
-            pages, findings = check_pages(staging, output, project, settings, findings)
-        findings = sorted(set(findings))
+        try:
+            findings = in_own_words(collector.findings, project, settings, staging, output)
+            built = not any(finding.level == "error" for finding in findings)
+            if built:
+                pages, findings = check_pages(staging, output, project, settings, findings)
+        finally:  # nothing may still be writing into the staging folder
+            background = finish_background_steps(ran_with)
+        built = built and not background
+        findings = sorted(set(findings + background))
         for finding in findings:
             print(finding, file=sys.stderr)
         errors = sum(finding.level == "error" for finding in findings)

@@ -10,6 +10,10 @@ its WebAssembly needs 'wasm-unsafe-eval' in that one page's policy.
 
 The words that put the crisis line first are in crisis-words.yaml, for editors.
 
+The index is written while the build goes on when the build asks for it: it gives
+a list as BACKGROUND_STEPS (scripts/build.py does, and waits for the steps while it
+checks the pages); otherwise the build waits for it here.
+
 Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets
 SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES
 (read by the asset pipeline for `_headers`).
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -28,7 +34,7 @@ from markdown_reader.errors import ContentError
 from pelican import signals
 from pelican.generators import Generator
 
-from .index import Record, write_index
+from .index import BUNDLE, Record, write_index
 
 WORDS_FILE = Path(__file__).with_name("crisis-words.yaml")
 SAVE_AS = "search/index.html"
@@ -149,10 +155,23 @@ class _Build:
         site = Path(pelican.output_path)
         pages = {name for name in self.pages if (site / name).is_file()}
         records = [record for records in self.records.values() for record in records]
-        bundle = write_index(site, pages, records)
-        if pelican.settings.get("ASSETS_PRECOMPRESS", False):
-            for path in bundle.rglob("*"):
-                precompress(path, compressed_cache(pelican.settings))
+        settings = pelican.settings
+        running = settings.get("BACKGROUND_STEPS")
+        if running is None:
+            index_site(site, pages, records, settings)
+            return
+        # Last build's bundle goes now, before the build tidies the output folder.
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        thread = ThreadPoolExecutor(1, thread_name_prefix="search-index")
+        running.append(thread.submit(index_site, site, pages, records, settings))
+        thread.shutdown(wait=False)
+
+
+def index_site(site: Path, pages: set[str], records: list[Record], settings) -> None:
+    bundle = write_index(site, pages, records)
+    if settings.get("ASSETS_PRECOMPRESS", False):
+        for path in bundle.rglob("*"):
+            precompress(path, compressed_cache(settings))
 
 
 _build = _Build()

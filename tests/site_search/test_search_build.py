@@ -7,6 +7,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
 
 import cbor2
 import pytest
@@ -155,3 +157,39 @@ def test_the_words_of_crisis_are_read_from_their_file(tmp_path):
     broken.write_text("- suicide\n")
     with pytest.raises(ContentError, match="expected a list of words under 'words:'"):
         crisis_words(broken)
+
+
+# scripts/build.py with an index that fails after the build went on to check the pages.
+INDEX_FAILS = """
+import runpy, sys, time
+sys.path.insert(0, {plugins!r})
+import site_search
+
+def fail(*args):
+    time.sleep(0.5)
+    raise OSError(28, "No space left on device", "pagefind")
+
+site_search.write_index = fail
+sys.argv = [{script!r}, *sys.argv[1:]]
+runpy.run_path({script!r}, run_name="__main__")
+"""
+
+
+def test_an_index_that_fails_while_the_pages_are_checked_fails_the_build(
+    make_site, fixture_settings, tmp_path
+):
+    settings = fixture_settings(make_site())
+    command = ["--settings", str(settings), "--output", str(tmp_path / "output")]
+    script = str(ROOT / "scripts/build.py")
+    good = subprocess.run([sys.executable, script, *command], capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    before = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
+    failing = INDEX_FAILS.format(plugins=str(ROOT / "plugins"), script=script)
+    result = subprocess.run(
+        [sys.executable, "-c", failing, *command], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 1, result.stderr
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
+    assert after == before
