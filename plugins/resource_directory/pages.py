@@ -92,11 +92,12 @@ def directory_pages(resources: list[Resource], size: int = PAGE_SIZE) -> list[Di
 
 def addresses(pages: list[DirectoryPage]) -> dict[str, str]:
     """Each service's address, with its anchor: the first page of its first country
-    that lists it (the index for a service of every country)."""
+    that lists it, that country's own or one of its regions' (the index for a
+    service of every country)."""
     found: dict[str, str] = {}
     for page in pages:
         for resource in page.resources:
             home = f"{INDEX_URL}{resource.countries[0].lower()}/" if resource.countries else ""
-            if len(pages) == 1 or page.first_url == home or not resource.countries:
+            if len(pages) == 1 or page.first_url.startswith(home):
                 found.setdefault(resource.slug, f"{page.url}#{resource.slug}")
     return found

@@ -71,3 +71,9 @@ def test_ten_thousand_services_in_fifty_regions_make_pages_no_longer_than_a_page
     assert {page.pages for page in alabama} == {17} and alabama[-1].number == 17
     assert alabama[1].parents == [("resources/", "Support resources"),
                                   ("resources/us/", "Support in the United States")]  # fmt: skip
+    # Every service has its address, a service of one region on its region's page.
+    found = addresses(pages)
+    assert set(found) == {r.slug for r in resources}
+    assert found["national"] == "resources/us/#national"
+    assert found["s0"] == "resources/us/us-al/#s0"
+    assert found["s9950"] == "resources/us/us-al/17/#s9950"
