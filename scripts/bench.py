@@ -3,12 +3,17 @@
 and CPU seconds of several full builds and of rebuilds after editing one file, their
 ratios, peak memory, the shipped site's own build beside plain Pelican's of the same
 content, the devserver's time from a save to the new page and, in a real Chromium,
-from a save to the open page of the shipped site showing the edit; with
-`--search-pages`, the search index's share of a build and what a first query loads.
+from a save to the open page of the shipped site showing the edit; the directory at
+scale: the shipped site plus 1,000 synthetic HSDS services (`--scale`; 10,000 too
+takes over ten minutes more, so it is asked for), against the shipped site's build
+plus plain Pelican building the same entries as pages; with `--search-pages`, the
+search index's share of a build and what a first query loads.
 
     make bench                                   # 100, 1,000 and 5,000 pages
     make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"
     make bench BENCHOPTS="--pages --latency-pages 0 --edit-runs 0 --search-pages 1000"
+    make bench BENCHOPTS="--pages --latency-pages 0 --edit-runs 0 --scale 1000 10000"
+    make bench BENCHOPTS="--scale"                # without the directory at scale
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from __future__ import annotations
 import argparse
 import compileall
 import functools
+import gzip
 import http.server
+import json
 import os
 import random
 import resource
@@ -310,23 +317,29 @@ def rebuild_child(ours: Path, content: Path, runs: int) -> int:
     return 0
 
 
-def devserver_latency(content: Path, ours: Path, runs: int) -> float:
-    """Seconds from saving a file to the devserver serving the new page."""
+def start_devserver(ours: Path, output: Path) -> tuple[subprocess.Popen, int]:
+    """The devserver on a free port, once it says it is serving (its output is the
+    caller's to read from then on, and to stop)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "scripts/devserver.py", "--settings", str(ours)]
-    command += ["--output", str(WORK / "output-latency"), "--port", str(port)]
+    command += ["--output", str(output), "--port", str(port)]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    for line in server.stdout:
+        if "Serving on" in line:
+            return server, port
+    server.wait(timeout=30)
+    sys.exit("the devserver stopped before serving")
+
+
+def devserver_latency(content: Path, ours: Path, runs: int) -> float:
+    """Seconds from saving a file to the devserver serving the new page."""
+    server, port = start_devserver(ours, WORK / "output-latency")
     edited = EditedFile(content)
     index = int(edited.path.stem.split("-")[1])
     url = f"http://127.0.0.1:{port}/small-win-number-{index}/"
     try:
-        for line in server.stdout:
-            if "Serving on" in line:
-                break
-        else:
-            sys.exit("the devserver stopped before serving")
         threading.Thread(target=server.stdout.read, daemon=True).start()  # keep the pipe open
         times = []
         for _ in range(runs):
@@ -415,20 +428,10 @@ def browser_edits(runs: int) -> dict[str, float]:
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(ROOT / "content", content)
     ours, _, _ = settings_files(content)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "scripts/devserver.py", "--settings", str(ours)]
-    command += ["--output", str(WORK / "output-shipped"), "--port", str(port)]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    server, port = start_devserver(ours, WORK / "output-shipped")
     medians = {}
     lines: list[str] = []
     try:
-        for line in server.stdout:
-            if "Serving on" in line:
-                break
-        else:
-            sys.exit("the devserver stopped before serving")
         threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
 
         def wait_for_index(done_before: int) -> None:
@@ -564,6 +567,148 @@ def search_figures(pages: int, runs: int) -> str:
     )
 
 
+# --- the directory at scale -----------------------------------------------------------------
+
+PAGE_BUDGET = 14 * 1024  # gzip bytes of a page's HTML a phone gets in the first round trip
+PAGE_LIMIT = 100 * 1024  # gzip bytes no page may pass
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    files: int
+    mib: float
+    pages: int  # HTML pages
+    directory_pages: int  # pages under /resources/
+    heaviest: tuple[str, int, int]  # path, bytes, gzip bytes: the largest page gzipped
+    heaviest_directory: tuple[str, int, int]
+    over_budget: int  # directory pages over PAGE_BUDGET gzip (HTML alone)
+    over_limit: list[str]  # pages over PAGE_LIMIT gzip
+    most_listed: int  # the most service cards on one directory page
+
+
+def site_figures(site: Path) -> SiteFigures:
+    files = [path for path in site.rglob("*") if path.is_file()]
+    pages = []
+    for path in site.rglob("*.html"):
+        pages.append((path.relative_to(site).as_posix(), path.stat().st_size, gzipped(path)))
+    directory = [page for page in pages if page[0].startswith("resources/")]
+    most = max(
+        (site / name).read_text(encoding="utf-8").count('<article class="resource')
+        for name, _, _ in directory
+    )
+    return SiteFigures(
+        files=len(files),
+        mib=sum(path.stat().st_size for path in files) / 2**20,
+        pages=len(pages),
+        directory_pages=len(directory),
+        heaviest=max(pages, key=lambda page: page[2]),
+        heaviest_directory=max(directory, key=lambda page: page[2]),
+        over_budget=sum(page[2] > PAGE_BUDGET for page in directory),
+        over_limit=[name for name, _, size in pages if size > PAGE_LIMIT],
+        most_listed=most,
+    )
+
+
+def plain_entries(feed: Path, folder: Path) -> Path:
+    """The same services as plain Pelican pages: one Markdown article each with what
+    its card says, in a category per kind and a tag per region (the baseline of the
+    directory's cost: what a generic static site pays for the same entries)."""
+    content = folder / "plain-content"
+    shutil.rmtree(content, ignore_errors=True)
+    (content / "articles").mkdir(parents=True)
+    pages = sorted(feed.glob("page-*.json"), key=lambda path: int(path.stem.split("-")[1]))
+    feed_services = [item for page in pages for item in json.loads(page.read_text())["contents"]]
+    for number, service in enumerate(feed_services):
+        areas = [area["description"] for area in service["service_areas"]]
+        phone = service["phones"][0]["number"]
+        schedule = service["schedules"][0]
+        (content / "articles" / f"service-{number:05d}.md").write_text(
+            f"Title: {service['name']}\nDate: {service['assured_date']}\n"
+            f"Category: {service['attributes'][0]['taxonomy_term']['name']}\n"
+            f"Tags: {areas[-1]}\nSummary: {service['description']}\n\n"
+            f"{service['description']}\n\n- Phone: [{phone}](tel:{phone})\n"
+            f"- Open: {schedule['byday']} {schedule['opens_at']} to {schedule['closes_at']}\n"
+            f"- Serves: {', '.join(areas)}\n"
+            f"- Languages: {', '.join(lang['code'] for lang in service['languages'])}\n"
+            f"- Website: <{service['url']}>\n"
+            f"- Source: <{service['metadata'][0]['replacement_value']}>\n",
+            encoding="utf-8",
+        )
+    return content
+
+
+def directory_scale(count: int, runs: int, shipped: Run) -> str:
+    """The shipped site with `count` synthetic HSDS services imported, built (warm,
+    as after a first build) against the shipped site's build plus plain Pelican
+    building the same entries as pages: the requirement's "within 2x"."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic_hsds import synthetic_content
+
+    folder = WORK / f"scale-{count}"
+    folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    content = synthetic_content(count, folder)
+    imported = time.perf_counter() - start
+    ours = folder / "ourconf.py"
+    ours.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+    )
+    plain_content = plain_entries(folder / "feed", folder)
+    plain = folder / "plainconf.py"
+    plain.write_text(
+        f"PATH = {str(plain_content)!r}\nARTICLE_PATHS = ['articles']\nTHEME = 'simple'\n"
+        "TIMEZONE = 'UTC'\nPLUGINS = []\nRELATIVE_URLS = True\nSITENAME = 'Bench'\n"
+    )
+    output = folder / "output"
+    our_cmd = [sys.executable, "scripts/build.py", "--settings", str(ours), "--output", str(output)]
+    plain_cmd = [sys.executable, "-m", "pelican", str(plain_content), "-s", str(plain)]
+    plain_cmd += ["-o", str(folder / "output-plain"), "-q"]
+    for command in (plain_cmd, our_cmd):  # as after a first build
+        timed(command)
+    plain_run, our_run = measure([plain_cmd, our_cmd], runs)
+    figures = site_figures(output)
+    baseline = shipped.wall + plain_run.wall
+    cpu_baseline = shipped.cpu + plain_run.cpu
+    name, raw, packed = figures.heaviest
+    dir_name, dir_raw, dir_packed = figures.heaviest_directory
+    return (
+        f"| {count:,} | {imported:.1f} | {our_run.wall:.1f} | {our_run.cpu:.1f} | {our_run.mib} "
+        f"| {plain_run.wall:.1f} | {plain_run.cpu:.1f} "
+        f"| {our_run.wall / baseline:.2f} | {our_run.cpu / cpu_baseline:.2f} "
+        f"| {figures.files:,} | {figures.mib:.1f} | /{name} {raw / 1024:.0f} / {packed / 1024:.1f} "
+        f"| {figures.directory_pages:,} | /{dir_name} {dir_raw / 1024:.0f} / "
+        f"{dir_packed / 1024:.1f} | {figures.most_listed} | {figures.over_budget} "
+        f"| {', '.join('/' + page for page in figures.over_limit) or 'none'} |"
+    )
+
+
+def print_scale(sizes: list[int], runs: int, shipped: Run | None) -> None:
+    if shipped is None:
+        _, shipped = shipped_site(runs)
+    print(
+        f"The directory at scale: the shipped site plus N synthetic HSDS services in 50 "
+        f"regions (scripts/synthetic_hsds.py, imported by scripts/import_hsds.py). Medians of "
+        f"{runs} warm builds. Ratio: the site's build / (the shipped site's build, "
+        f"{shipped.wall:.2f} s wall, {shipped.cpu:.2f} s cpu, + plain Pelican building the "
+        "same N entries as pages); the target is at most 2. Sizes: KiB raw / gzip (level 9) "
+        "of the make html build."
+    )
+    print(
+        "| services | import s | build s | cpu s | MiB | plain s | plain cpu s | ratio "
+        "| cpu ratio | files | output MiB | heaviest page | directory pages "
+        "| heaviest directory page | most cards on one | over 14 KB | over 100 KB |"
+    )
+    print("|---" * 17 + "|")
+    for count in sizes:
+        print(directory_scale(count, runs, shipped), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, nargs="*", default=[100, 1000, 5000])
@@ -578,6 +723,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--search-pages", type=int, nargs="*", default=[], help="corpus sizes for the search"
     )
+    parser.add_argument(
+        "--scale", type=int, nargs="*", default=[1000],
+        help="synthetic HSDS services added to the shipped site, e.g. 1000 10000 (none: skip)",
+    )  # fmt: skip
+    parser.add_argument("--scale-runs", type=int, default=1, help="builds per scale (median)")
     parser.add_argument("--rebuild-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.rebuild_child:
@@ -627,8 +777,9 @@ def main(argv: list[str] | None = None) -> int:
             f" {publish_run.wall / our_run.wall:.2f}x the site's build above.",
             flush=True,
         )
+    shipped = None
     if not args.no_shipped:
-        plain_run, our_run = shipped_site(args.runs)
+        plain_run, our_run = shipped = shipped_site(args.runs)
         print(
             f"The shipped site (warm caches): plain {plain_run.wall:.2f} s ({plain_run.cpu:.2f}"
             f" s cpu), site {our_run.wall:.2f} s ({our_run.cpu:.2f} s cpu):"
@@ -649,6 +800,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(the devserver reloads it; median of {args.edit_runs} saves):")
         for name, seconds in browser_edits(args.edit_runs).items():
             print(f"  {name:<18} {seconds:.2f} s", flush=True)
+    if args.scale:
+        print_scale(args.scale, args.scale_runs, shipped[1] if shipped else None)
     if args.search_pages:
         print("| pages | build s | index s | index / rest of build | index MiB | first query KiB |")
         print("|---|---|---|---|---|---|")
