@@ -74,7 +74,7 @@ def test_printing_hides_navigation_and_the_exit_control(page, checklist_url):
             assert not node.is_visible(), selector
     assert page.locator(".checklist-notes").is_visible()
     assert page.locator(".checklist-crisis").is_visible()
-    box = page.locator("input[type=checkbox]").first.bounding_box()
+    box = page.locator(".checklist-box input").first.bounding_box()
     assert box["width"] >= 6 / 25.4 * 96 and box["height"] >= 6 / 25.4 * 96  # at least 6 mm
 
 
