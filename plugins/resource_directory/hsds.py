@@ -24,8 +24,10 @@ import io
 import json
 import uuid
 import zoneinfo
+from functools import cache
 from pathlib import Path
 
+from .definition import hsds_columns
 from .schema import DAYS, KINDS, OpeningTimes, Resource
 
 # Any fixed namespace works: it only has to stay the same from build to build, so
@@ -61,6 +63,28 @@ def stable_id(*parts: str) -> str:
 def row(**fields) -> dict:
     """An HSDS object: fields with no value are left out rather than written as null."""
     return {key: value for key, value in fields.items() if value not in (None, "", [])}
+
+
+@cache
+def spec_columns(table: str) -> tuple[str, ...]:
+    (item,) = (item for item in spec_package()["resources"] if item["path"] == f"{table}.csv")
+    return tuple(field["name"] for field in item["schema"]["fields"])
+
+
+def copied(resource: Resource, table: str, **more) -> dict:
+    """The fields of `table` copied from the resource as they are, where the schema's
+    `x-hsds` puts them (two fields in one column are joined by "; "), with `more`,
+    in the spec's column order."""
+    values: dict[str, list] = {}
+    for path, places in hsds_columns().items():
+        for place in places:
+            if place.startswith(f"{table}."):
+                value = resource.value(path)
+                value = value.isoformat() if isinstance(value, datetime.date) else value
+                values.setdefault(place.split(".", 1)[1], []).append(value)
+    fields = {column: "; ".join(filter(None, items)) if len(items) > 1 else items[0]
+              for column, items in values.items()} | more  # fmt: skip
+    return dict(sorted(fields.items(), key=lambda item: spec_columns(table).index(item[0])))
 
 
 # --- taxonomy -------------------------------------------------------------------------------
@@ -171,22 +195,17 @@ class _Builder:
         return [self.attribute(entity, link_id, term_code("detail", name), value)] if value else []
 
     def service(self) -> dict:
-        r = self.resource
         return row(
-            id=self.service_id, organization_id=self.organization_id, name=r.name,
-            description=r.summary, url=r.help_page, email=r.email,
-            status="active", fees_description="; ".join(filter(None, (r.cost, r.cost_note))),
-            minimum_age=r.ages_min, maximum_age=r.ages_max,
-            assured_date=r.last_verified.isoformat(), phones=self.phones(),
-            schedules=self.schedules(), service_areas=self.areas(), languages=self.languages(),
+            **copied(self.resource, "services", id=self.service_id,
+                     organization_id=self.organization_id, status="active"),
+            phones=self.phones(), schedules=self.schedules(),
+            service_areas=self.areas(), languages=self.languages(),
             service_at_locations=self.chat(), organization=self.organization(),
             attributes=self.attributes(), metadata=self.metadata(),
         )  # fmt: skip
 
     def organization(self) -> dict:
-        r = self.resource
-        return row(id=self.organization_id, name=r.name, description=r.summary,
-                   website=r.website)  # fmt: skip
+        return row(**copied(self.resource, "organizations", id=self.organization_id))
 
     def phones(self) -> list[dict]:
         r, phones = self.resource, []
@@ -234,29 +253,18 @@ class _Builder:
 
     def areas(self) -> list[dict]:
         r = self.resource
-        pairs = [*zip(r.countries, r.country_names, strict=True),
-                 *zip(r.regions, r.region_names, strict=True)]  # fmt: skip
-        return [
-            row(
-                id=stable_id(r.slug, "area", code),
-                service_id=self.service_id,
-                name=name,
-                description=code,
-            )  # fmt: skip
-            for code, name in pairs
-        ]
+        return self.named("area", [*zip(r.countries, r.country_names, strict=True),
+                                   *zip(r.regions, r.region_names, strict=True)])  # fmt: skip
 
     def languages(self) -> list[dict]:
         r = self.resource
-        return [
-            row(
-                id=stable_id(r.slug, "language", tag),
-                service_id=self.service_id,
-                name=name,
-                code=tag,
-            )  # fmt: skip
-            for tag, name in zip(r.languages, r.language_names, strict=True)
-        ]
+        return self.named("language", zip(r.languages, r.language_names, strict=True), "code")
+
+    def named(self, what: str, pairs, code_field: str = "description") -> list[dict]:
+        """A row per (code, name): the service areas (the code as description) and the
+        languages (as code)."""
+        return [row(id=stable_id(self.resource.slug, what, code), service_id=self.service_id,
+                    name=name, **{code_field: code}) for code, name in pairs]  # fmt: skip
 
     def chat(self) -> list[dict]:
         r = self.resource

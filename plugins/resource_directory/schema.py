@@ -1,35 +1,15 @@
-"""Support resources: one YAML file per service, checked field by field.
+"""Support resources: one YAML file per service, checked against one schema.
 
 `load_directory(folder, categories, today, max_age_days)` reads every `*.yaml` /
 `*.yml` file of `folder` and returns a `Directory`: the valid resources in page
 order, the errors (one `ContentError` per mistake, at its line) and the warnings
 (entries not checked against their source for too long). No Pelican import here.
 
-The schema (the editors' guide in CONTRIBUTING.md explains it with an example):
-
-    name          required  the service's own name
-    summary       required  plain language, at most 200 characters
-    kind          required  one of KINDS
-    categories    required  category slugs of this site, a list (or one slug)
-    website       required  the service's official website: its domain, with those in
-                            official_domains, is where a source counts as the service's own
-    official_domains optional  other domains of the service or of who runs it: [lifeline.org.au]
-    contact       required  a mapping with at least one of phone, sms, chat, website
-                            (a page where the help is given, such as a meeting finder), email
-    hours         optional  "24/7", or {time_zone: IANA name, open: [{days: [Monday, …],
-                            from: "10:00", until: "22:00"}]}
-    countries     optional  ISO 3166-1 alpha-2 codes: [US, CA]; none for a worldwide service
-    main_crisis_line_for  optional  countries whose crisis band shows this service: a 24/7
-                            line with a phone or text number, serving those countries
-    regions       optional  ISO 3166-2 codes inside those countries: [US-CA]
-    languages     optional  BCP 47 tags: [en, fr, es]
-    ages          optional  {min: 13, max: 24} (either or both)
-    cost          optional  one of COSTS
-    cost_note     optional  text, e.g. "free from mobiles"
-    source        required  the official page(s) the facts were checked against; a page
-                            that is neither the service's own nor a government or health
-                            service's is a warning ("not an official page")
-    last_verified required  YYYY-MM-DD, the day the facts were checked
+The fields, their forms and the words of their errors are defined once, as a JSON
+Schema, in definition.py (CONTRIBUTING.md's table and resources.schema.json are made
+from it). A file is read with the line of every value, validated with `jsonschema`,
+and each schema error is said in plain words at its line; then the few checks a
+schema cannot make (the named `_check_…` functions below) run on the valid fields.
 """
 
 from __future__ import annotations
@@ -41,78 +21,52 @@ import re
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jsonschema
 import pycountry
 import yaml
 from markdown_reader.errors import ContentError, display_path, yaml_problem
 
+from . import definition
+from .definition import (  # noqa: F401 (the constants other modules read from here)
+    CONTACT_FIELDS,
+    COSTS,
+    CRISIS_KINDS,
+    DAYS,
+    KINDS,
+    OPEN_ALWAYS,
+    SUMMARY_MAX,
+)
+
 RULE = "resource"
-SUMMARY_MAX = 200
-# Page order: the crisis services come first.
-KINDS = {
-    "crisis line": "Crisis lines",
-    "text line": "Crisis text lines",
-    "chat": "Crisis chat",
-    "peer support": "Peer support",
-    "treatment finder": "Treatment finders",
-    "treatment centre": "Treatment centres",
-    "information": "Information",
-}
-CRISIS_KINDS = {"crisis line", "text line", "chat"}
-COSTS = ("free", "paid", "insurance")
-OPEN_ALWAYS = "24/7"
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Where a source counts as official although it is not the service's own site: a
 # government's or a public health service's domain (and any name under it).
 GOVERNMENT_DOMAINS = (
     "gov", "mil", "gov.uk", "nhs.uk", "gov.scot", "gov.wales", "nhs.scot", "nhs.wales",
     "gov.au", "govt.nz", "canada.ca", "gc.ca", "gov.ie", "hse.ie", "oireachtas.ie",
 )  # fmt: skip
-
-FIELDS = {
-    "name", "summary", "kind", "categories", "website", "official_domains", "contact",
-    "hours", "countries", "regions", "main_crisis_line_for", "languages", "ages", "cost",
-    "cost_note", "source", "last_verified",
-}  # fmt: skip
-REQUIRED = (
-    "name", "summary", "kind", "categories", "website", "contact", "source", "last_verified"
-)  # fmt: skip
-CONTACT_FIELDS = ("phone", "sms", "chat", "website", "email")
-NESTED_FIELDS = {
-    "contact": set(CONTACT_FIELDS),
-    "phone": {"display", "tel", "note"},
-    "sms": {"number", "display", "keyword", "note"},
-    "ages": {"min", "max"},
-    "hours": {"time_zone", "open"},
-    "open": {"days", "from", "until"},
-}
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# E.164 (+ country code, up to 15 digits) or a national short code such as 988 or 116123.
-DIALABLE = re.compile(r"^(?:\+[1-9]\d{6,14}|\d{3,8})$")
-URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
-LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}|[A-Za-z0-9]{4,8}))?$")
-REGION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
-DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
-LIST_EXAMPLES = {
-    "categories": "getting-support, coping",
-    "countries": "US, CA",
-    "main_crisis_line_for": "US",
-    "official_domains": "lifeline.org.au",
-    "regions": "US-CA",
-    "languages": "en, fr",
-    "source": "https://example.org/contact",
-}
+SLUG = re.compile(definition.SLUG)
+LANGUAGE_TAG = re.compile(definition.LANGUAGE_TAG)
+REGION = re.compile(definition.REGION)
+# A plain number is a number only as written in full: 0800 and +44800000000 stay text.
+WHOLE_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)$")
 
 
 class _Loader(yaml.SafeLoader):
-    """Dates stay text (checked below with a clear message instead of a crash on
-    2025-13-01) and only true/false are booleans, so the country code NO is Norway."""
+    """Every value as written: dates stay text (checked with a clear message instead of
+    a crash on 2025-13-01), only true/false are booleans, so the country code NO is
+    Norway, a number is a number only when written as one (12:00 and 0800 stay text),
+    and runs of spaces and line breaks in text are one space."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:
+        text = self.construct_scalar(node)
+        return int(text) if WHOLE_NUMBER.match(text) else " ".join(text.split())
+
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
+        return " ".join(self.construct_scalar(node).split())
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -126,6 +80,9 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -194,6 +151,10 @@ class Resource:
     cost: str = ""
     cost_note: str = ""
 
+    def value(self, path: str) -> object:
+        """A field's value by its path in the file: "contact.website" is help_page."""
+        return getattr(self, ATTRIBUTES.get(path, path.replace(".", "_")))
+
     @property
     def kind_label(self) -> str:
         return KINDS[self.kind]
@@ -259,6 +220,11 @@ class Resource:
         return ""
 
 
+# A field's attribute, where its name is not its path with "_" for ".".
+ATTRIBUTES = {"contact.website": "help_page", "contact.email": "email", "contact.chat": "chat",
+              "source": "sources"}  # fmt: skip
+
+
 @dataclass
 class Directory:
     resources: list[Resource] = field(default_factory=list)
@@ -320,7 +286,6 @@ class _File:
         self.errors: list[ContentError] = []
         self.warnings: list[str] = []
         self.lines: dict[tuple, int] = {}
-        self.raw: dict[tuple, str] = {}  # scalars as written: "+1800…" stays text
         self.data: object = None
         try:
             loader = _Loader(text)
@@ -358,8 +323,6 @@ class _File:
             for index, item in enumerate(node.value):
                 self.lines[where + (index,)] = item.start_mark.line + 1
                 self._walk(item, where + (index,), inside)
-        else:
-            self.raw[where] = node.value
 
     def line(self, where: tuple) -> int:
         while where:
@@ -371,9 +334,9 @@ class _File:
     def fail(self, where: tuple, problem: str, *, hint: str = "", line: int | None = None,
              field: str | None = None) -> None:  # fmt: skip
         name = field or _field_name(where)
-        self.errors.append(
-            ContentError(self.path, line or self.line(where), f"{name}: {problem}", hint, RULE)
-        )
+        error = ContentError(self.path, line or self.line(where), f"{name}: {problem}", hint, RULE)
+        if error not in self.errors:  # two rules of the schema may say the same thing
+            self.errors.append(error)
 
 
 def _field_name(where: tuple) -> str:
@@ -383,44 +346,214 @@ def _field_name(where: tuple) -> str:
     return name or "file"
 
 
-# --- field checks: each returns the clean value, or None after recording an error ------------
+# --- the schema's errors in plain words -----------------------------------------------------
+
+# What a value of the wrong type is told, and how to fix it.
+TYPE_WORDS = {
+    "string": ("must be text", "write the value on the same line after the colon"),
+    "integer": ("must be a whole number", "write a number"),
+    "array": ("must be a list", "write the values in brackets, e.g. [a, b]"),
+    "object": ("must be a group of fields",
+               "put its fields on the lines below it, indented by two spaces"),
+}  # fmt: skip
+EMPTY = ("is empty", "write a value after the colon or remove the line")
 
 
-def _text(file: _File, where: tuple, value: object, *, limit: int | None = None) -> str | None:
+@cache
+def _validator(categories: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        definition.resource_schema(categories),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def _said(words: dict, key: str, value: object) -> str:
+    shown = str(value).lower() if isinstance(value, bool) else str(value)  # as written
+    return str(words.get(key, "")).replace("{value}", shown)
+
+
+def _report(file: _File, error: jsonschema.ValidationError, inherited: dict) -> None:
+    """One schema error, at the line of the value it is about, with its hint. `inherited`
+    holds the annotations of an enclosing anyOf about the same value."""
+    where = tuple(str(part) if not isinstance(part, int) else part
+                  for part in error.absolute_path)  # fmt: skip
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    words = {**inherited, **{key: value for key, value in schema.items() if key[:2] == "x-"}}
+    value, kind = error.instance, error.validator
+    scalar = not isinstance(value, dict | list)
+
+    def fail(problem: str, hint: str, at: tuple = where, line: int | None = None) -> None:
+        file.fail(at, problem, hint=hint, line=line)
+
+    if value is None or value == "":
+        return fail(*EMPTY)
+    if not scalar and kind in ("enum", "const"):  # said once, as its type
+        return None
+    if kind == "anyOf":
+        return _report_any_of(file, error, words, scalar)
+    if kind == "required":
+        for name in error.validator_value:
+            if name not in value:
+                hint = words.get("x-required-hint", f"add a line '{name}: …' (see CONTRIBUTING.md)")
+                fail("required field is missing", hint, where + (name,), file.line(where))
+        return None
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                fail(f"unknown field{did_you_mean(name, known)}",
+                     "fields are: " + ", ".join(sorted(known)), where + (str(name),))  # fmt: skip
+        return None
+    if kind == "minProperties":
+        return fail(f"{words.get('x-empty', 'is empty')}: give at least one of "
+                    + ", ".join(schema.get("properties", {})), words.get("x-hint", ""))  # fmt: skip
+    if kind == "maxLength":
+        return fail(f"is {len(value)} characters long, more than {error.validator_value}",
+                    "shorten it: one or two plain sentences")  # fmt: skip
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        problem, hint = TYPE_WORDS[expected]
+        own = words.get("x-problem", "")
+        if own and (scalar or "{value}" not in own):  # no list or group quoted in a message
+            problem = _said(words, "x-problem", value)
+        return fail(problem, _hint(words, schema, hint) if scalar or own else hint)
+    problem = _said(words, "x-problem", value) or f"'{value}' is not of the expected form"
+    if kind == "enum":
+        problem += did_you_mean(value, error.validator_value)
+    return fail(problem, _hint(words, schema, "see CONTRIBUTING.md"))
+
+
+def _hint(words: dict, schema: dict, default: str) -> str:
+    if "x-hint" in words:
+        return words["x-hint"]
+    return "use one of: " + ", ".join(schema["enum"]) if "enum" in schema else default
+
+
+def _report_any_of(file: _File, error: jsonschema.ValidationError, words: dict,
+                   scalar: bool) -> None:  # fmt: skip
+    """A value that fits none of its forms: the errors of the form of its own type (a list
+    for a list), or, when its type fits none, what the value should have been."""
+    branches: dict[int, list] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [
+        errors for errors in branches.values()
+        if not any(sub.validator == "type" and not sub.relative_path for sub in errors)
+    ]  # fmt: skip
+    if not fitting and scalar and "x-problem" in words:
+        file.fail(tuple(error.absolute_path), _said(words, "x-problem", error.instance),
+                  hint=words.get("x-hint", "see CONTRIBUTING.md"))  # fmt: skip
+        return
+    for sub in fitting[0] if fitting else branches[max(branches)]:
+        _report(file, sub, words if not sub.relative_path else {})
+
+
+# --- what a schema cannot say: each check reads fields the schema found valid ----------------
+
+
+def _values(data: dict, key: str) -> list[tuple[tuple, object]]:
+    """(where, value) for each value of a list field; a single value may stand alone."""
+    value = data.get(key)
     if value is None:
-        file.fail(where, "is empty", hint="write a value after the colon or remove the line")
-        return None
-    if isinstance(value, dict | list):
-        file.fail(where, "must be text", hint="write the value on the same line after the colon")
-        return None
-    text = " ".join(str(file.raw.get(where, value)).split())
-    if not text:
-        file.fail(where, "is empty", hint="write a value or remove the line")
-        return None
-    if limit and len(text) > limit:
-        file.fail(where, f"is {len(text)} characters long, more than {limit}",
-                  hint="shorten it: one or two plain sentences")  # fmt: skip
-        return None
-    return text
+        return []
+    if isinstance(value, list):
+        return [((key, index), item) for index, item in enumerate(value)]
+    return [((key,), value)]
 
 
-def _url(file: _File, where: tuple, value: object) -> str | None:
-    text = _text(file, where, value)
-    if text is not None and not URL.match(text):
-        file.fail(where, f"'{text}' is not a web address",
-                  hint="write the full address, starting with https://")  # fmt: skip
-        return None
-    return text
+def _schema_at(*keys: str | int) -> dict:
+    node = definition.resource_schema(())
+    for key in keys:
+        node = node[key]
+    return node
 
 
-def _source(file: _File, where: tuple, value: object) -> str | None:
-    text = _text(file, where, value)
-    if text is not None and not URL.match(text):
-        file.fail(where, f"'{text}' is not a web address",
-                  hint="write the full address of the official page the facts come from, "
-                  "starting with https://")  # fmt: skip
-        return None
-    return text
+def _refuse(file: _File, key: str, where: tuple, value: object) -> None:
+    """One value of a list field refused in the words of its schema."""
+    words = _schema_at("properties", key, "anyOf", 0)
+    file.fail(where, _said(words, "x-problem", value), hint=words["x-hint"])
+
+
+def _check_countries(file: _File, data: dict) -> tuple[str, ...]:
+    codes = []
+    for where, code in _values(data, "countries"):
+        if pycountry.countries.get(alpha_2=code) is None:
+            _refuse(file, "countries", where, code)
+        else:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _check_regions(file: _File, data: dict, countries: tuple[str, ...]) -> None:
+    for where, code in _values(data, "regions"):
+        if pycountry.subdivisions.get(code=code) is None:
+            _refuse(file, "regions", where, code)
+        elif code[:2] not in countries:
+            file.fail(where, f"'{code}' is in a country missing from countries",
+                      hint=f"add {code[:2]} to countries")  # fmt: skip
+
+
+def _check_languages(file: _File, data: dict) -> None:
+    for where, tag in _values(data, "languages"):
+        primary = LANGUAGE_TAG.match(tag).group(1)
+        if pycountry.languages.get(**{f"alpha_{len(primary)}": primary}) is None:
+            _refuse(file, "languages", where, tag)
+
+
+def _check_hours(file: _File, data: dict) -> None:
+    """The time zone exists, and each opening time closes after it opens."""
+    hours = data.get("hours")
+    if not isinstance(hours, dict):
+        return
+    zone = str(hours["time_zone"])
+    if zone not in zoneinfo.available_timezones():
+        words = _schema_at("properties", "hours", "anyOf", 1, "properties", "time_zone")
+        file.fail(("hours", "time_zone"), f"'{zone}' is not a time zone"
+                  f"{did_you_mean(zone, zoneinfo.available_timezones())}",
+                  hint=words["x-hint"])  # fmt: skip
+    for index, row in enumerate(hours["open"]):
+        opens, closes = row["from"], row["until"]
+        if closes <= opens:
+            file.fail(("hours", "open", index, "until"),
+                      f"closes at {closes}, not after it opens at {opens}",
+                      hint='write "24:00" for midnight; for hours past midnight, write a second '
+                      'row for the next day from "00:00"')  # fmt: skip
+
+
+def _check_ages(file: _File, data: dict) -> None:
+    ages = data.get("ages", {})
+    if ages.get("min", 0) > ages.get("max", ages.get("min", 0)):
+        file.fail(("ages",), "min is greater than max", hint="swap the two numbers")
+
+
+def _check_last_verified(file: _File, data: dict, today: datetime.date) -> None:
+    text = data.get("last_verified")
+    if text and datetime.date.fromisoformat(text) > today:
+        file.fail(("last_verified",), f"{text} is in the future",
+                  hint="write the day the facts were checked, today at the latest")  # fmt: skip
+
+
+def _check_main_crisis_line(file: _File, data: dict, countries: tuple[str, ...]) -> None:
+    """The crisis band shows this line: it must serve those countries, be open now,
+    always, and have a number to call or text."""
+    codes = [code for _, code in _values(data, "main_crisis_line_for")]
+    where = ("main_crisis_line_for",)
+    for code in codes:
+        if code not in countries:
+            file.fail(where, f"'{code}' is not among this service's countries",
+                      hint=f"add {code} to countries, or remove it here")  # fmt: skip
+    if codes and data.get("hours") != OPEN_ALWAYS:
+        file.fail(where, "a main crisis line must be open 24/7",
+                  hint="the band on every page sends readers here at any hour: choose a "
+                  "24/7 line, or remove main_crisis_line_for")  # fmt: skip
+    contact = data.get("contact")
+    if codes and not (isinstance(contact, dict) and ("phone" in contact or "sms" in contact)):
+        file.fail(
+            where,
+            "a main crisis line needs a phone or text number",
+            hint="the band offers a call or a text: add contact.phone or contact.sms",
+        )
 
 
 def host_of(url: str) -> str:
@@ -431,354 +564,58 @@ def is_under(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def _warn_unofficial_sources(file: _File, sources: tuple, website: str, domains: tuple) -> None:
+def _warn_unofficial_sources(file: _File, resource: Resource) -> None:
     """A fact must rest on the service's own page or a government's: any other page
     (a news site, a directory, a mirror) is named so an editor replaces it."""
-    own = (host_of(website), *domains) if website else domains
-    for index, source in enumerate(sources):
-        host = host_of(source) if source else ""
+    own = (host_of(resource.website), *resource.official_domains)
+    for index, source in enumerate(resource.sources):
+        host = host_of(source)
         if not host or any(is_under(host, domain) for domain in (*own, *GOVERNMENT_DOMAINS)):
             continue
         line = file.line(("source", index) if ("source", index) in file.lines else ("source",))
         file.warnings.append(
             f"{file.path}:{line}: source: '{source}' is not an official page: cite a page "
-            f"on {' or '.join(own) or 'the service’s website'}, or a government or "
-            "health-service page (see CONTRIBUTING.md)"
+            f"on {' or '.join(own)}, or a government or health-service page (see CONTRIBUTING.md)"
         )
 
 
-def _domains(file: _File, value: object) -> tuple[str, ...]:
-    domains = []
-    for where, item in _items(file, "official_domains", value):
-        domain = _text(file, where, item)
-        if domain is not None and not DOMAIN.match(domain):
-            file.fail(where, f"'{domain}' is not a domain name",
-                      hint="write the name only, in lowercase, e.g. lifeline.org.au")  # fmt: skip
-        elif domain is not None:
-            domains.append(domain.removeprefix("www."))
-    return tuple(domains)
+# --- the valid file as a Resource -----------------------------------------------------------
 
 
-def _items(file: _File, key: str, value: object) -> list[tuple[tuple, object]]:
-    """(where, value) for each value of a list field; a single value may stand alone."""
-    if isinstance(value, str | int | float):
-        return [((key,), value)]
-    if not isinstance(value, list) or not value:
-        example = f"{key}: [{LIST_EXAMPLES[key]}]"
-        file.fail((key,), "must be a list with at least one value",
-                  hint=f"write the values in brackets, e.g. {example}")  # fmt: skip
-        return []
-    return [((key, index), item) for index, item in enumerate(value)]
+def _texts(data: dict, key: str) -> tuple[str, ...]:
+    return tuple(str(value) for _, value in _values(data, key))
 
 
-def _choice(file: _File, where: tuple, value: object, choices: Iterable[str], what: str):
-    text = _text(file, where, value)
-    choices = list(choices)
-    if text is None:
-        return None
-    if text not in choices:
-        suggestion = did_you_mean(text, choices)
-        file.fail(where, f"'{text}' is not a known {what}{suggestion}",
-                  hint="use one of: " + ", ".join(choices))  # fmt: skip
-        return None
-    return text
-
-
-def _unknown_fields(file: _File, where: tuple, mapping: dict, known: set[str]) -> None:
-    for key in mapping:
-        if str(key) not in known:
-            suggestion = did_you_mean(key, known)
-            file.fail(where + (str(key),), f"unknown field{suggestion}",
-                      hint="fields are: " + ", ".join(sorted(known)))  # fmt: skip
-
-
-def _mapping(file: _File, where: tuple, value: object, known: set[str]) -> dict | None:
-    if not isinstance(value, dict):
-        file.fail(where, "must be a group of fields", hint="put its fields on the lines below it, "
-                  "indented by two spaces")  # fmt: skip
-        return None
-    _unknown_fields(file, where, value, known)
-    return value
-
-
-def _dialable(file: _File, where: tuple, value: object) -> str | None:
-    text = _text(file, where, value)
-    if text is not None and not DIALABLE.match(text):
-        file.fail(where, f"'{text}' is not a dialable number",
-                  hint='write + country code and digits only, e.g. "+18009506264", '
-                  'or a short code such as "988"')  # fmt: skip
-        return None
-    return text
-
-
-def _phone(file: _File, value: object) -> Phone | None:
-    where = ("contact", "phone")
-    phone = _mapping(file, where, value, NESTED_FIELDS["phone"])
-    if phone is None:
-        return None
-    for required in ("display", "tel"):
-        if required not in phone:
-            file.fail(where + (required,), "required field is missing", line=file.line(where),
-                      hint="display is the number as the service writes it; tel is what a "
-                      'phone dials, e.g. "+18009506264"')  # fmt: skip
-    display = _text(file, where + ("display",), phone["display"]) if "display" in phone else None
-    tel = _dialable(file, where + ("tel",), phone["tel"]) if "tel" in phone else None
-    note = _text(file, where + ("note",), phone["note"]) if "note" in phone else ""
-    if display and tel and note is not None:
-        return Phone(display, tel, note)
-    return None
-
-
-def _sms(file: _File, value: object) -> Sms | None:
-    where = ("contact", "sms")
-    sms = _mapping(file, where, value, NESTED_FIELDS["sms"])
-    if sms is None:
-        return None
-    if "number" not in sms:
-        file.fail(where + ("number",), "required field is missing", line=file.line(where),
-                  hint='write the number to text, e.g. number: "85258"')  # fmt: skip
-        return None
-    number = _dialable(file, where + ("number",), sms["number"])
-    texts = {key: _text(file, where + (key,), sms[key]) if key in sms else ""
-             for key in ("keyword", "note", "display")}  # fmt: skip
-    if number and None not in texts.values():
-        return Sms(number, **texts)
-    return None
-
-
-NO_CONTACT_HINT = (
-    "a service is listed only with a way to reach it that its official page gives: "
-    "if none could be verified, leave the service out of the directory"
-)
-
-
-def _contact(file: _File, value: object, fields: dict) -> None:
-    """Fills `fields` with phone, sms, chat, help_page and email."""
-    where = ("contact",)
-    if isinstance(value, str):
-        file.fail(where, f"'{value}' is not contact details", hint=NO_CONTACT_HINT)
-        return
-    contact = _mapping(file, where, value, NESTED_FIELDS["contact"])
-    if contact is None:
-        return
-    if not any(key in contact for key in CONTACT_FIELDS):
-        file.fail(where, "no contact method: give at least one of " + ", ".join(CONTACT_FIELDS),
-                  hint=NO_CONTACT_HINT)  # fmt: skip
-        return
-    if "phone" in contact:
-        fields["phone"] = _phone(file, contact["phone"])
-    if "sms" in contact:
-        fields["sms"] = _sms(file, contact["sms"])
-    if "chat" in contact:
-        fields["chat"] = _url(file, where + ("chat",), contact["chat"]) or ""
-    if "website" in contact:
-        fields["help_page"] = _url(file, where + ("website",), contact["website"]) or ""
-    if "email" in contact:
-        email = _text(file, where + ("email",), contact["email"])
-        if email and not EMAIL.match(email):
-            file.fail(where + ("email",), f"'{email}' is not an email address",
-                      hint="write it as name@example.org")  # fmt: skip
-        fields["email"] = email or ""
-
-
-def _countries(file: _File, value: object) -> tuple[str, ...]:
-    codes = []
-    for where, item in _items(file, "countries", value):
-        code = _text(file, where, item)
-        if code is None:
-            continue
-        if pycountry.countries.get(alpha_2=code) is None or code != code.upper():
-            file.fail(where, f"'{code}' is not an ISO 3166 country code",
-                      hint="use two capital letters, e.g. US, CA, GB, IE, AU")  # fmt: skip
-            continue
-        codes.append(code)
-    return tuple(codes)
-
-
-def _hours(file: _File, value: object, fields: dict) -> None:
-    """Fills `fields` with open_always, or the schedule and its time zone."""
-    if value == OPEN_ALWAYS:
-        fields["open_always"] = True
-        return
-    if not isinstance(value, dict):
-        file.fail(("hours",), f"'{value}' is neither 24/7 nor a timetable",
-                  hint="write hours: 24/7, or the time_zone and open times as shown in "
-                  "CONTRIBUTING.md; leave hours out if the official page gives none")  # fmt: skip
-        return
-    hours = _mapping(file, ("hours",), value, NESTED_FIELDS["hours"])
-    for required in ("time_zone", "open"):
-        if required not in hours:
-            file.fail(
-                ("hours", required),
-                "required field is missing",
-                line=file.line(("hours",)),
-                hint="a timetable needs time_zone (e.g. America/New_York) and open",
-            )
-    if "time_zone" in hours:
-        zone = _text(file, ("hours", "time_zone"), hours["time_zone"])
-        if zone is not None and zone not in zoneinfo.available_timezones():
-            file.fail(("hours", "time_zone"), f"'{zone}' is not a time zone"
-                      f"{did_you_mean(zone, zoneinfo.available_timezones())}",
-                      hint="write the service's own time zone as a place, e.g. America/New_York, "
-                      "Europe/London, Australia/Sydney")  # fmt: skip
-        fields["time_zone"] = zone
-    rows = hours.get("open")
-    if "open" not in hours:
-        return
-    if not isinstance(rows, list) or not rows:
-        file.fail(
-            ("hours", "open"),
-            "must be a list of opening times",
-            hint='write each as "- days: [Monday, Friday]" with from and until below',
-        )
-        return
-    fields["schedule"] = tuple(_opening_times(file, ("hours", "open", i), row)
-                               for i, row in enumerate(rows))  # fmt: skip
-
-
-def _opening_times(file: _File, where: tuple, value: object) -> OpeningTimes | None:
-    row = _mapping(file, where, value, NESTED_FIELDS["open"])
-    if row is None:
-        return None
-    for required in ("days", "from", "until"):
-        if required not in row:
-            file.fail(
-                where + (required,),
-                "required field is missing",
-                line=file.line(where),
-                hint='each opening time has days, from and until, e.g. from: "10:00"',
-            )
-    days = row.get("days")
-    if days == []:
-        file.fail(where + ("days",), "lists no day", hint="write the days, e.g. [Monday, Friday]")
-    names = []
-    for index, day in enumerate(days if isinstance(days, list) else [days]):
-        day_where = where + ("days", index) if isinstance(days, list) else where + ("days",)
-        name = _text(file, day_where, day)
-        if name is not None and name.lower() not in DAYS:
-            file.fail(day_where, f"'{name}' is not a day{did_you_mean(name.lower(), DAYS)}",
-                      hint="write the day's full name, e.g. Monday")  # fmt: skip
-        elif name is not None:
-            names.append(name.lower())
-    times = []
-    for key in ("from", "until"):
-        text = _text(file, where + (key,), row[key]) if key in row else None
-        if text is not None and not CLOCK.match(text):
-            file.fail(
-                where + (key,),
-                f"'{text}' is not a time of day",
-                hint='write it on the 24-hour clock in quotes, e.g. "09:30" or "22:00"',
-            )
-            text = None
-        times.append(text)
-    opens, closes = times
-    if opens and closes and closes <= opens:
-        file.fail(where + ("until",), f"closes at {closes}, not after it opens at {opens}",
-                  hint='write "24:00" for midnight; for hours past midnight, write a second '
-                  'row for the next day from "00:00"')  # fmt: skip
-        return None
-    if opens and closes and names and len(names) == len(days if isinstance(days, list) else [0]):
-        return OpeningTimes(tuple(sorted(set(names), key=DAYS.index)), opens, closes)
-    return None
-
-
-def _main_lines(file: _File, value: object, fields: dict) -> tuple[str, ...]:
-    """The crisis band shows this line: it must be open now, always, and dialable."""
-    codes = tuple(
-        code for where, item in _items(file, "main_crisis_line_for", value)
-        if (code := _text(file, where, item)) is not None
+def _resource(path: str, data: dict) -> Resource:
+    contact, hours, ages = data["contact"], data.get("hours"), data.get("ages", {})
+    phone, sms = contact.get("phone"), contact.get("sms")
+    timetable = hours if isinstance(hours, dict) else {}
+    return Resource(
+        slug=Path(path).stem, path=path, name=str(data["name"]), summary=str(data["summary"]),
+        kind=data["kind"], categories=_texts(data, "categories"), website=data["website"],
+        sources=_texts(data, "source"),
+        last_verified=datetime.date.fromisoformat(data["last_verified"]),
+        official_domains=tuple(domain.removeprefix("www.")
+                               for domain in _texts(data, "official_domains")),
+        phone=Phone(str(phone["display"]), str(phone["tel"]), str(phone.get("note", "")))
+        if phone else None,
+        sms=Sms(**{key: str(value) for key, value in sms.items()}) if sms else None,
+        chat=contact.get("chat", ""), help_page=contact.get("website", ""),
+        email=contact.get("email", ""), open_always=hours == OPEN_ALWAYS,
+        schedule=tuple(_opening_times(row) for row in timetable.get("open", ())),
+        time_zone=str(timetable.get("time_zone", "")),
+        countries=_texts(data, "countries"), regions=_texts(data, "regions"),
+        main_crisis_line_for=_texts(data, "main_crisis_line_for"),
+        languages=_texts(data, "languages"), ages_min=ages.get("min"),
+        ages_max=ages.get("max"), cost=data.get("cost", ""),
+        cost_note=str(data.get("cost_note", "")),
     )  # fmt: skip
-    where = ("main_crisis_line_for",)
-    for code in codes:
-        if code not in fields.get("countries", ()):
-            file.fail(where, f"'{code}' is not among this service's countries",
-                      hint=f"add {code} to countries, or remove it here")  # fmt: skip
-    if codes and not fields.get("open_always"):
-        file.fail(where, "a main crisis line must be open 24/7",
-                  hint="the band on every page sends readers here at any hour: choose a "
-                  "24/7 line, or remove main_crisis_line_for")  # fmt: skip
-    if codes and not (fields.get("phone") or fields.get("sms")):
-        file.fail(
-            where,
-            "a main crisis line needs a phone or text number",
-            hint="the band offers a call or a text: add contact.phone or contact.sms",
-        )
-    return codes
 
 
-def _regions(file: _File, value: object, countries: tuple[str, ...]) -> tuple[str, ...]:
-    codes = []
-    for where, item in _items(file, "regions", value):
-        code = _text(file, where, item)
-        if code is None:
-            continue
-        match = REGION.match(code)
-        if not match or pycountry.subdivisions.get(code=code) is None:
-            file.fail(where, f"'{code}' is not an ISO 3166-2 region code",
-                      hint="write country-region, e.g. US-CA or CA-ON")  # fmt: skip
-        elif match.group(1) not in countries:
-            file.fail(where, f"'{code}' is in a country missing from countries",
-                      hint=f"add {match.group(1)} to countries")  # fmt: skip
-        else:
-            codes.append(code)
-    return tuple(codes)
-
-
-def _languages(file: _File, value: object) -> tuple[str, ...]:
-    tags = []
-    for where, item in _items(file, "languages", value):
-        tag = _text(file, where, item)
-        if tag is None:
-            continue
-        match = LANGUAGE_TAG.match(tag)
-        primary = match.group(1) if match else ""
-        known = pycountry.languages.get(**{f"alpha_{len(primary)}": primary}) if match else None
-        if known is None:
-            file.fail(where, f"'{tag}' is not a BCP 47 language tag",
-                      hint="use the short code, e.g. en, fr, es, or en-GB")  # fmt: skip
-            continue
-        tags.append(tag)
-    return tuple(tags)
-
-
-def _ages(file: _File, value: object) -> tuple[int | None, int | None]:
-    ages = _mapping(file, ("ages",), value, NESTED_FIELDS["ages"])
-    if ages is None:
-        return None, None
-    if not ages:
-        file.fail(("ages",), "give min, max or both", hint="e.g. ages: {min: 13, max: 24}")
-        return None, None
-    for key, age in ages.items():
-        if isinstance(age, bool) or not isinstance(age, int) or age < 0:
-            file.fail(("ages", key), f"'{age}' is not an age in years", hint="write a number")
-            return None, None
-    low, high = ages.get("min"), ages.get("max")
-    if low is not None and high is not None and low > high:
-        file.fail(("ages",), "min is greater than max", hint="swap the two numbers")
-    return low, high
-
-
-def _date(file: _File, value: object, today: datetime.date) -> datetime.date | None:
-    where = ("last_verified",)
-    text = _text(file, where, value)
-    if text is None:
-        return None
-    try:
-        if not DATE.match(text):
-            raise ValueError
-        day = datetime.date.fromisoformat(text)
-    except ValueError:
-        file.fail(
-            where,
-            f"'{text}' is not a date",
-            hint="write the day the facts were checked as YYYY-MM-DD, e.g. 2025-03-14",
-        )
-        return None
-    if day > today:
-        file.fail(where, f"{text} is in the future",
-                  hint="write the day the facts were checked, today at the latest")  # fmt: skip
-        return None
-    return day
+def _opening_times(row: dict) -> OpeningTimes:
+    days = row["days"] if isinstance(row["days"], list) else [row["days"]]
+    return OpeningTimes(tuple(sorted({day.lower() for day in days}, key=DAYS.index)),
+                        row["from"], row["until"])  # fmt: skip
 
 
 def read_resource(
@@ -786,8 +623,7 @@ def read_resource(
 ) -> tuple[Resource | None, _File]:
     """Check one file: the resource (None when it has errors) and the checked file."""
     file = _File(path, text)
-    slug = Path(path).stem
-    if not SLUG.match(slug):
+    if not SLUG.match(Path(path).stem):
         file.fail((), f"'{Path(path).name}' is not a usable file name", line=1, field="file name",
                   hint="name the file in lowercase words joined by hyphens, e.g. "
                   "samaritans.yaml: it becomes the entry's link")  # fmt: skip
@@ -798,56 +634,30 @@ def read_resource(
         file.fail((), "a resource file is a list of 'field: value' lines", line=1,
                   hint="start with name: The service's name")  # fmt: skip
         return None, file
-    _unknown_fields(file, (), data, FIELDS)
-    for required in REQUIRED:
-        if required not in data:
-            file.fail((required,), "required field is missing", line=1,
-                      hint=f"add a line '{required}: …' (see CONTRIBUTING.md)")  # fmt: skip
-
-    fields: dict[str, object] = {}
-    if "name" in data:
-        fields["name"] = _text(file, ("name",), data["name"], limit=120)
-    if "summary" in data:
-        fields["summary"] = _text(file, ("summary",), data["summary"], limit=SUMMARY_MAX)
-    if "kind" in data:
-        fields["kind"] = _choice(file, ("kind",), data["kind"], KINDS, "kind")
-    if "categories" in data:
-        fields["categories"] = tuple(
-            _choice(file, where, value, sorted(categories), "category")
-            for where, value in _items(file, "categories", data["categories"])
-        )
-    if "website" in data:
-        fields["website"] = _url(file, ("website",), data["website"])
-    if "official_domains" in data:
-        fields["official_domains"] = _domains(file, data["official_domains"])
-    if "contact" in data:
-        _contact(file, data["contact"], fields)
-    if "hours" in data:
-        _hours(file, data["hours"], fields)
-    if "cost_note" in data:
-        fields["cost_note"] = _text(file, ("cost_note",), data["cost_note"])
-    if "cost" in data:
-        fields["cost"] = _choice(file, ("cost",), data["cost"], COSTS, "cost")
-    fields["countries"] = _countries(file, data["countries"]) if "countries" in data else ()
-    if "regions" in data:
-        fields["regions"] = _regions(file, data["regions"], fields["countries"])
-    if "main_crisis_line_for" in data:
-        fields["main_crisis_line_for"] = _main_lines(file, data["main_crisis_line_for"], fields)
-    if "languages" in data:
-        fields["languages"] = _languages(file, data["languages"])
-    if "ages" in data:
-        fields["ages_min"], fields["ages_max"] = _ages(file, data["ages"])
-    if "source" in data:
-        fields["sources"] = tuple(
-            _source(file, where, url) for where, url in _items(file, "source", data["source"])
-        )
-    if "last_verified" in data:
-        fields["last_verified"] = _date(file, data["last_verified"], today)
-    if file.errors:
+    try:
+        errors = list(_validator(tuple(sorted(categories))).iter_errors(data))
+    except RecursionError:  # an alias inside itself, where a value is expected
+        file.fail((), "a value refers to itself", line=1, field="file",
+                  hint="write the value out instead of using an alias (*name)")  # fmt: skip
         return None, file
-    _warn_unofficial_sources(file, fields["sources"], fields["website"],
-                             fields.get("official_domains", ()))  # fmt: skip
-    return Resource(slug=slug, path=path, **fields), file
+    for error in errors:
+        _report(file, error, {})
+    wrong = {error.path[0] for error in errors if error.path}
+    valid = {key: value for key, value in data.items() if key not in wrong}
+    countries = _check_countries(file, valid)
+    _check_regions(file, valid, countries)
+    _check_languages(file, valid)
+    _check_hours(file, valid)
+    _check_ages(file, valid)
+    _check_last_verified(file, valid, today)
+    if not wrong & {"hours", "contact", "countries"}:
+        _check_main_crisis_line(file, valid, countries)
+    if file.errors:
+        file.errors.sort(key=lambda error: error.line)
+        return None, file
+    resource = _resource(path, data)
+    _warn_unofficial_sources(file, resource)
+    return resource, file
 
 
 def load_directory(

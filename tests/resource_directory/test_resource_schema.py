@@ -100,7 +100,7 @@ def test_a_timetable_reads_as_days_and_times_in_the_services_time_zone():
         ("America/New_York", "America/NewYork", 14,
          "hours.time_zone: 'America/NewYork' is not a time zone: did you mean 'America/New_York'?"),
         ("Thursday, Friday]", "Thursday, Fri]", 16,
-         "hours.open[1].days[5]: 'Fri' is not a day: did you mean 'friday'?"),
+         "hours.open[1].days[5]: 'Fri' is not a day: did you mean 'Friday'?"),
         ('from: "10:00"', 'from: "10am"', 17, "hours.open[1].from: '10am' is not a time of day"),
         ('until: "22:00"', 'until: "09:00"', 18,
          "hours.open[1].until: closes at 09:00, not after it opens at 10:00"),
@@ -294,3 +294,106 @@ def test_what_the_build_refuses_for_its_shape_the_schema_refuses_too(change, whe
     data["categories"] = ["coping"]  # the fixture's category, not one of the real site's
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors and list(errors[0].absolute_path)[: len(where)] == where
+
+
+# --- one definition: every error in its words, and the HSDS columns it names
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "expected", "hint"),
+    [
+        ("countries: [GB, NO]", "countries: {a: 1}", 14,
+         "countries: must be a list with at least one value",
+         "write the values in brackets, e.g. countries: [US, CA]"),
+        ("categories: [coping]", "categories: copin", 4,
+         "categories: 'copin' is not a known category: did you mean 'coping'?",
+         "use one of: coping, getting-support"),
+        ("ages: {min: 13, max: 24}", "ages: {min: -1}", 17,
+         "ages.min: '-1' is not an age in years", "write a number"),
+        ("ages: {min: 13, max: 24}", "ages: {mini: 3}", 17,
+         "ages.mini: unknown field: did you mean 'min'?", "fields are: max, min"),
+        ("cost: free", "cost:", 18, "cost: is empty",
+         "write a value after the colon or remove the line"),
+        ("cost: free", "cost: [free]", 18, "cost: must be text",
+         "use one of: free, paid, insurance"),
+        ("last_verified: 2026-11-01", "last_verified: 2026-02-30", 20,
+         "last_verified: '2026-02-30' is not a date", "write the day the facts were checked"),
+        ("    keyword: HELLO", "    keyword: HELLO\n    colour: red", 13,
+         "contact.sms.colour: unknown field", "fields are: display, keyword, note, number"),
+        ('    number: "85258"\n', "", 10, "contact.sms.number: required field is missing",
+         'write the number to text, e.g. number: "85258"'),
+        ("tel: +44800000000", "tel: [1]", 9, "contact.phone.tel: must be text",
+         "write + country code and digits only"),
+        ("hours: 24/7", "hours: 24/7 mostly", 13,
+         "hours: '24/7 mostly' is neither 24/7 nor a timetable", "write hours: 24/7, or"),
+        ("cost: free", "main_crisis_line_for: []", 18,
+         "main_crisis_line_for: must be a list with at least one value",
+         "write the values in brackets, e.g. main_crisis_line_for: [US]"),
+        ("languages: [en, fr-CA]", "languages: [en, zz]", 16,
+         "languages[2]: 'zz' is not a BCP 47 language tag", "use the short code"),
+        # Brackets in the host once reached urlsplit, which raised on them.
+        ("source: https://example.org/help", "source: https://[x](y)help.example.org/", 19,
+         "source: 'https://[x](y)help.example.org/' is not a web address",
+         "write the full address of the official page"),
+    ],
+)  # fmt: skip
+def test_each_schema_rule_is_said_in_plain_words_with_its_hint(old, new, line, expected, hint):
+    text = textwrap.dedent(GOOD)
+    assert old in text
+    resource, file = read_resource("content/resources/example.yaml", text.replace(old, new),
+                                   CATEGORIES, TODAY)  # fmt: skip
+    assert resource is None
+    found = [error for error in file.errors if error.message == expected]
+    assert found, [str(error) for error in file.errors]
+    assert (found[0].path, found[0].line, found[0].rule) == ("content/resources/example.yaml",
+                                                             line, "resource")  # fmt: skip
+    assert found[0].hint.startswith(hint), found[0].hint
+
+
+def test_a_number_where_text_is_expected_is_read_as_written():
+    text = textwrap.dedent(GOOD).replace("keyword: HELLO", "keyword: 741741")
+    resource, file = read_resource("content/resources/example.yaml",
+                                   text.replace("tel: +44800000000", "tel: 0800"), CATEGORIES,
+                                   TODAY)  # fmt: skip
+    assert file.errors == []
+    assert (resource.phone.tel, resource.sms.keyword) == ("0800", "741741")  # not 800
+
+
+def test_every_hsds_column_the_schema_names_is_a_column_of_the_specification():
+    import json
+
+    from resource_directory.definition import hsds_columns, resource_schema
+
+    from tests.resource_directory.hsds_spec import SPEC
+
+    package = json.loads((SPEC / "datapackage.json").read_text(encoding="utf-8"))
+    columns = {
+        f"{table['path'].removesuffix('.csv')}.{column['name']}"
+        for table in package["resources"]
+        for column in table["schema"]["fields"]
+    }
+    named = hsds_columns()
+    assert {"name", "summary", "website", "contact.website", "last_verified"} <= set(named)
+    assert all(place in columns for places in named.values() for place in places), named
+    schema = resource_schema(())
+    fields = [*schema["properties"].items(), *schema["properties"]["contact"]["properties"].items()]
+    assert all("x-hsds" in field for _, field in fields), "say where each field goes in HSDS"
+
+
+def test_the_hsds_service_copies_the_columns_the_schema_names():
+    from resource_directory import hsds
+    from resource_directory.definition import hsds_columns
+
+    resource, _ = read(GOOD.replace("cost: free", "cost: free\n    cost_note: from mobiles"))
+    service = hsds.services([resource], {"coping": "Coping"})[0]
+    for path, places in hsds_columns().items():
+        for place in places:
+            table, column = place.split(".")
+            record = service if table == "services" else service["organization"]
+            value = resource.value(path)
+            value = value.isoformat() if isinstance(value, datetime.date) else value
+            assert value in (None, "") or str(value) in str(record[column]), (path, place)
+    assert service["fees_description"] == "free; from mobiles"
+    # The spec's column order, as before the columns were read from the schema.
+    assert list(service)[:8] == ["id", "organization_id", "name", "description", "status",
+                                 "fees_description", "minimum_age", "maximum_age"]  # fmt: skip
