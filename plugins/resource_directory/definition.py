@@ -37,7 +37,6 @@ CRISIS_KINDS = {"crisis line", "text line", "chat"}
 COSTS = ("free", "paid", "insurance")
 OPEN_ALWAYS = "24/7"
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CONTACT_FIELDS = ("phone", "sms", "chat", "website", "email")
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # E.164 (+ country code, up to 15 digits) or a national short code such as 988 or 116123.

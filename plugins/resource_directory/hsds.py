@@ -11,9 +11,11 @@
   it names, those without rows as a header line.
 
 A service's `url` is its help page (contact.website), the organization's `website`
-the official site. Sources and `last_verified` go where HSDS keeps provenance:
-`assured_date` and one `metadata` entry per source ("verified" on that day, the value
-unchanged). The importer (`scripts/import_hsds.py`) reads all of this back.
+the official site: the fields HSDS keeps as they are go to the columns that their
+`x-hsds` annotation in the resource schema (definition.py) names. Sources and
+`last_verified` go where HSDS keeps provenance: `assured_date` and one `metadata`
+entry per source ("verified" on that day, the value unchanged). The importer
+(`scripts/import_hsds.py`) reads all of this back.
 """
 
 from __future__ import annotations

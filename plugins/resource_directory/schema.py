@@ -32,7 +32,6 @@ from markdown_reader.errors import ContentError, display_path, yaml_problem
 
 from . import definition
 from .definition import (  # noqa: F401 (the constants other modules read from here)
-    CONTACT_FIELDS,
     COSTS,
     CRISIS_KINDS,
     DAYS,
