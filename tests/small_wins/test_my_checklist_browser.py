@@ -74,10 +74,14 @@ def test_wins_left_off_are_left_off_paper_only_on_one_page_without_a_request(
 ):
     page.goto(checklist_url)
     page.wait_for_load_state("networkidle")
-    # The sheet's font is the print sheet's, fetched the first time the page is printed.
-    pdf_text(page, paper)
     requests = []
     page.on("request", lambda request: requests.append(request.url))
+    # The first print of the page, whatever is on it, fetches the sheet's font from the
+    # site (print-font.css); after that, nothing.
+    pdf_text(page, paper)
+    site = checklist_url.removesuffix("/checklist/")
+    assert all(url.startswith(site + "/theme/fonts/") for url in requests), requests
+    requests.clear()
     leave_off(page, DROPPED)
     for label in LABELS:
         assert row(page, label).is_visible(), f"{label} is still on screen"
