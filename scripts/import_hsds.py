@@ -24,7 +24,6 @@ import datetime
 import json
 import re
 import sys
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from resource_directory.schema import (  # noqa: E402
     KINDS,
     SUMMARY_MAX,
     read_resource,
+    time_zones,
 )
 
 CROSSWALK = ROOT / "hsds-crosswalk.yaml"
@@ -527,7 +527,7 @@ class Importer:
             record.data["hours"] = "24/7"
             return
         zone = zone or self.time_zone
-        if zone not in zoneinfo.available_timezones():
+        if zone not in time_zones():
             record.leave(
                 "schedules",
                 schedules[0].get("description") or rows,

@@ -500,16 +500,22 @@ def _check_languages(file: _File, data: dict) -> None:
             _refuse(file, "languages", where, tag)
 
 
+@cache
+def time_zones() -> frozenset[str]:
+    """The IANA time zones (zoneinfo reads them from the disk at each call)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def _check_hours(file: _File, data: dict) -> None:
     """The time zone exists, and each opening time closes after it opens."""
     hours = data.get("hours")
     if not isinstance(hours, dict):
         return
     zone = str(hours["time_zone"])
-    if zone not in zoneinfo.available_timezones():
+    if zone not in time_zones():
         words = _schema_at("properties", "hours", "anyOf", 1, "properties", "time_zone")
         file.fail(("hours", "time_zone"), f"'{zone}' is not a time zone"
-                  f"{did_you_mean(zone, zoneinfo.available_timezones())}",
+                  f"{did_you_mean(zone, sorted(time_zones()))}",
                   hint=words["x-hint"])  # fmt: skip
     for index, row in enumerate(hours["open"]):
         opens, closes = row["from"], row["until"]
