@@ -175,6 +175,21 @@ def serve():
         server.server_close()
 
 
+def wide_tab(browser):
+    """A 1280 x 900 tab whose quick exit's neutral site is answered locally (tests
+    make no outside request); closed after the test."""
+    context = exit_answered_locally(browser.new_context(viewport={"width": 1280, "height": 900}))
+    yield context.new_page()
+    context.close()
+
+
+def exit_answered_locally(context):
+    from pelicanconf import EXIT_URL
+
+    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
+    return context
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A real Chromium (Debian's package), driven by Playwright. Never skipped:

@@ -15,6 +15,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from pypdf import PdfReader
 
 from pelicanconf import EXIT_URL
+from tests.conftest import wide_tab
 from tests.small_wins.test_checklist_browser import AXE_OPTIONS, KEEP, LABELS
 
 pytestmark = pytest.mark.browser
@@ -37,11 +38,7 @@ def checklist_url(real_site, serve):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # The quick exit's neutral site, answered locally: tests make no outside request.
-    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
-    yield context.new_page()
-    context.close()
+    yield from wide_tab(browser)
 
 
 def choice(page, label: str):

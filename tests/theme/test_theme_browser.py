@@ -12,6 +12,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import expect
 
 from pelicanconf import EXIT_URL
+from tests.conftest import exit_answered_locally, wide_tab
 
 pytestmark = pytest.mark.browser
 
@@ -132,11 +133,7 @@ def test_only_the_exit_bar_stays_in_view_while_the_page_scrolls(audits):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # The quick exit's neutral site, answered locally: tests make no outside request.
-    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
-    yield context.new_page()
-    context.close()
+    yield from wide_tab(browser)
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -272,8 +269,7 @@ def test_without_javascript_every_navigation_link_is_shown(browser, site_url):
 
 
 def test_quick_exit_without_javascript_is_a_plain_link(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    context.route(f"{EXIT_URL}**", lambda route: route.fulfill(body="<title>Neutral</title>"))
+    context = exit_answered_locally(browser.new_context(java_script_enabled=False))
     page = context.new_page()
     page.goto(f"{site_url}/{ARTICLE}")
     page.locator(".exit-this-page").click()
