@@ -6,8 +6,9 @@ content, the devserver's time from a save to the new page and, in a real Chromiu
 from a save to the open page of the shipped site showing the edit; the directory at
 scale: the shipped site plus 1,000 and 10,000 synthetic HSDS services (`--scale`,
 about nine minutes on two cores), against the shipped site's build plus plain
-Pelican building the same entries as pages; with `--search-pages`, the search
-index's share of a build and what a first query loads.
+Pelican building the same entries as pages; with `--search-pages`, what the search
+index adds to a build (the same build with an index that writes nothing beside it)
+and what a first query loads.
 
     make bench                                   # 100, 1,000 and 5,000 pages
     make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"
@@ -505,12 +506,6 @@ def shipped_site(runs: int) -> tuple[Run, Run]:
     return plain_run, our_run
 
 
-def indexed_pages(site: Path) -> list[str]:
-    skipped = {"index.html", "404.html", "archives/index.html", "categories/index.html"}
-    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    return [n for n in names if n not in skipped and not n.startswith(("tag", "search/"))]
-
-
 def first_query_bytes(site: Path, query: str) -> int:
     """Bytes on disk of every file /search/?q=… loads from /pagefind/ before its results."""
     from playwright.sync_api import expect, sync_playwright
@@ -540,29 +535,43 @@ def first_query_bytes(site: Path, query: str) -> int:
     return sum((site / path.lstrip("/")).stat().st_size for path in loaded if "/pagefind/" in path)
 
 
-def search_figures(pages: int, runs: int) -> str:
-    """The search index written again on its own over a built corpus: seconds,
-    share of the rest of the build, size, and what a first query loads."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from site_search.index import write_index
+# Settings that build the same site with an index that writes nothing (the search
+# page and its links stay): a build's cost without Pagefind.
+WITHOUT_INDEX = """
+exec(open({ours!r}).read())
+import site_search
 
+def no_index(site, pages, records):
+    (site / "pagefind").mkdir(exist_ok=True)
+    return site / "pagefind"
+
+site_search.write_index = no_index
+"""
+
+
+def search_figures(pages: int, runs: int) -> str:
+    """The search index's share of a full build: the build with and without it,
+    taking turns; the index's size, and what a first query loads."""
     content = write_corpus(pages)
     ours, _, _ = settings_files(content)
+    without = WORK / "ourconf-without-index.py"
+    without.write_text(WITHOUT_INDEX.format(ours=str(ours)))
     output = WORK / f"search-{pages}" / "output"
-    command = [sys.executable, "scripts/build.py", "--settings", str(ours), "--output", str(output)]
-    build = timed(command).wall
-    names = indexed_pages(output)
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        bundle = write_index(output, names, [])
-        seconds.append(time.perf_counter() - start)
-    index = statistics.median(seconds)
+    commands = [
+        [sys.executable, "scripts/build.py", "--settings", str(settings), "--output", str(folder)]
+        for settings, folder in ((ours, output), (without, WORK / f"search-{pages}" / "without"))
+    ]
+    for command in commands:  # caches warm, each over its last output
+        timed(command)
+    indexed, unindexed = measure(commands, runs)
+    bundle = output / "pagefind"
     mib = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20
     # "recovery" is a word of every synthetic article: the most index chunks to load.
     kib = first_query_bytes(output, "recovery") / 1024
     return (
-        f"| {pages:,} | {build:.2f} | {index:.2f} | {index / (build - index):.0%} "
+        f"| {pages:,} | {indexed.wall:.2f} ({indexed.cpu:.2f}) "
+        f"| {unindexed.wall:.2f} ({unindexed.cpu:.2f}) "
+        f"| {indexed.wall / unindexed.wall - 1:.0%} / {indexed.cpu / unindexed.cpu - 1:.0%} "
         f"| {mib:.1f} | {kib:.0f} |"
     )
 
@@ -803,7 +812,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale:
         print_scale(args.scale, args.scale_runs, shipped[1] if shipped else None)
     if args.search_pages:
-        print("| pages | build s | index s | index / rest of build | index MiB | first query KiB |")
+        print(
+            "| pages | build s (cpu) | without the index s (cpu) | index adds: wall / cpu "
+            "| index MiB | first query KiB |"
+        )
         print("|---|---|---|---|---|---|")
         for pages in args.search_pages:
             print(search_figures(pages, args.runs), flush=True)

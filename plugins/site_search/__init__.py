@@ -12,7 +12,8 @@ The words that put the crisis line first are in crisis-words.yaml, for editors.
 
 The index is written while the build goes on when the build asks for it: it gives
 a list as BACKGROUND_STEPS (scripts/build.py does, and waits for the steps while it
-checks the pages); otherwise the build waits for it here.
+checks the pages); otherwise the build waits for it here. The bundle is kept in
+CACHE_PATH/search/ between builds, where Pagefind writes only what changed.
 
 Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets
 SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES
@@ -168,7 +169,8 @@ class _Build:
 
 
 def index_site(site: Path, pages: set[str], records: list[Record], settings) -> None:
-    bundle = write_index(site, pages, records)
+    kept = Path(settings.get("CACHE_PATH", "cache"), "search")
+    bundle = write_index(site, pages, records, kept)
     if settings.get("ASSETS_PRECOMPRESS", False):
         for path in bundle.rglob("*"):
             precompress(path, compressed_cache(settings))

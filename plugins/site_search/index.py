@@ -1,32 +1,36 @@
 """The search index: Pagefind over the pages this build wrote, and one record
 per support service.
 
-Pagefind is given a folder of links to the pages this build wrote rather than the
-output folder: the build writes over the output before last (scripts/build.py),
-which can still hold pages since deleted until the build removes them, after
-this runs. One folder is one message to Pagefind's service, which answers about
-ten messages a second: a message per page would cost minutes on a large site.
-The records (services, wins) go in the same folder, each a small page whose
-metadata gives the result's address, for the same reason.
+Pagefind is given the list of the pages this build wrote rather than every page
+of the output folder: the build writes over the output before last
+(scripts/build.py), which can still hold pages since deleted until the build
+removes them, after this runs. The records (services, wins) are small pages in the
+bundle's folder, where the build writes no page of its own, each with metadata
+giving the result's address; they are removed once indexed.
+
+Pagefind runs as its command, which exits once every file is on disk. Its Python
+service is not used: it answers about ten messages a second, and it is stopped as
+soon as it answers the last one, which can cut the last file Pagefind was still
+writing short (an empty pagefind-entry.json).
 """
 
 from __future__ import annotations
 
-import asyncio
+import fcntl
 import gzip
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 import cbor2
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 BUNDLE = "pagefind"
 # Where the records' pages go in the folder given to Pagefind: the bundle's folder,
@@ -34,7 +38,8 @@ BUNDLE = "pagefind"
 RECORDS = f"{BUNDLE}/records"
 # Only the page's own text: the crisis band, the menu and the footer are on every page.
 # A service listed on a page is left out of it: each service is a result of its own.
-SELECTORS = {"root_selector": "main", "exclude_selectors": [".resource"]}
+OPTIONS = {"root_selector": "main", "exclude_selectors": [".resource"], "force_language": "en"}
+GLOB_SPECIAL = set("{}[]*?,!\\")
 # Pagefind's ready-made interfaces, which the search page does not use (it shows
 # results in its own markup, with no inline style).
 UNUSED = (
@@ -53,25 +58,101 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def write_index(site: Path, pages: Iterable[str], records: Iterable[Record]) -> Path:
-    """Index `pages` (paths relative to `site`) and `records` into `site/pagefind/`."""
+def write_index(
+    site: Path, pages: Iterable[str], records: Iterable[Record], kept: Path | None = None
+) -> Path:
+    """Index `pages` (paths relative to `site`) and `records` into `site/pagefind/`.
+
+    `kept`: a folder the bundle is kept in from build to build. Pagefind names most
+    of its files after their content and leaves a file it finds already written
+    alone, which halves its time when few pages changed; the bundle is linked into
+    the site from there."""
+    site = site.resolve()  # Pagefind runs in a folder of its own
     bundle = site / BUNDLE
-    # Its fragments are named after their content: last build's would be left behind.
     shutil.rmtree(bundle, ignore_errors=True)
-    # In a thread of its own: the build may run where an event loop is already
-    # running (a test's browser driver), and asyncio.run cannot nest.
-    with ThreadPoolExecutor(1) as thread:
-        thread.submit(asyncio.run, _index(site, sorted(pages), list(records))).result()
+    if kept is None:
+        _write_bundle(bundle, site, sorted(pages), list(records))
+        return bundle
+    kept = kept.resolve()
+    kept.mkdir(parents=True, exist_ok=True)
+    with open(kept / LOCK, "w") as lock:  # one build at a time may use it
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        manifest = kept / MANIFEST
+        hashes = json.loads(manifest.read_text()) if manifest.is_file() else {}
+        manifest.unlink(missing_ok=True)  # until the folder is whole again
+        keep_whole(kept, hashes)
+        _write_bundle(kept, site, sorted(pages), list(records))
+        remove_unused(kept)
+        files = bundle_files(kept)
+        link_tree(kept, bundle, files)
+        manifest.write_text(json.dumps({name: file_hash(kept / name) for name in files}))
+    return bundle
+
+
+def _write_bundle(bundle: Path, site: Path, pages: list[str], records: list[Record]) -> None:
+    _index(site, bundle, pages, records)
     for pattern in UNUSED:
         for path in bundle.glob(pattern):
             path.unlink()
     settle_filters(bundle)
-    return bundle
+
+
+LOCK = ".lock"
+MANIFEST = ".manifest.json"  # each file of a whole bundle with the hash of its bytes
+NAMED_BY_CONTENT = (".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter")
+
+
+def keep_whole(kept: Path, hashes: dict[str, str]) -> None:
+    """Keep only the files named after their content that are as the manifest says:
+    Pagefind would take a damaged one for one it wrote. The others are written
+    over in place, and the live site links to them: they are removed."""
+    for name in bundle_files(kept):
+        if not name.endswith(NAMED_BY_CONTENT) or hashes.get(name) != file_hash(kept / name):
+            (kept / name).unlink()
+
+
+def remove_unused(kept: Path) -> None:
+    """Remove the files of earlier bundles: those the index's metadata does not name."""
+    used = set()
+    entry = json.loads((kept / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for about in entry["languages"].values():
+        meta_name = f"pagefind.{about['hash']}.pf_meta"
+        meta = read_bundle_file(kept / meta_name)
+        used.add(meta_name)
+        used |= {f"fragment/{page}.pf_fragment" for page, _ in meta[PAGES_OF_META]}
+        used |= {f"index/{chunk[-1]}.pf_index" for chunk in meta[CHUNKS_OF_META]}
+        used |= {f"filter/{name}.pf_filter" for _, name in meta[FILTERS_OF_META]}
+    for name in bundle_files(kept):
+        if name.endswith(NAMED_BY_CONTENT) and name not in used:
+            (kept / name).unlink()
+
+
+def bundle_files(folder: Path) -> list[str]:
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name not in (LOCK, MANIFEST)
+    )
+
+
+def link_tree(source: Path, target: Path, names: list[str]) -> None:
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / name, target / name)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(source / name, target / name)
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # Pagefind's binary files: gzip of this signature and then CBOR.
 SIGNATURE = b"pagefind_dcd"
-FILTERS_OF_META = 3  # the [name, file] pair of each filter, in a language's metadata
+# In a language's metadata: each page's [fragment, word count], each index chunk's
+# [first word, last word, file] and each filter's [name, file].
+PAGES_OF_META, CHUNKS_OF_META, FILTERS_OF_META = 1, 2, 3
 
 
 def settle_filters(bundle: Path) -> None:
@@ -90,15 +171,21 @@ def settle_filters(bundle: Path) -> None:
             data = bundle_bytes([filter_name, sorted(values)])
             new = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
             old_path.unlink()
-            (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
+            write_named_by_content(bundle / "filter" / f"{new}.pf_filter", data)
             filters.append([name, new])
         meta[FILTERS_OF_META] = filters
         data = bundle_bytes(meta)
         about["hash"] = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
         meta_path.unlink()
-        (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(data)
+        write_named_by_content(bundle / f"pagefind.{about['hash']}.pf_meta", data)
     entry_text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
     entry_path.write_text(entry_text, encoding="utf-8")
+
+
+def write_named_by_content(path: Path, data: bytes) -> None:
+    # One already there holds these bytes, and a live site may be reading it.
+    if not path.exists():
+        path.write_bytes(data)
 
 
 def read_bundle_file(path: Path):
@@ -110,24 +197,30 @@ def bundle_bytes(value) -> bytes:
     return gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
 
 
-async def _index(site: Path, pages: list[str], records: list[Record]) -> None:
-    linked = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site.parent))
-    try:
-        for name in pages:
-            (linked / name).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site / name, linked / name)
-        if records:
-            (linked / RECORDS).mkdir(parents=True)
-        for number, record in enumerate(records):
-            (linked / RECORDS / f"{number}.html").write_text(record_page(record), encoding="utf-8")
-        # Written where the configuration says when the block ends (once: an output
-        # path given to write_files would be a second write, the other into the
-        # working folder).
-        config = IndexConfig(**SELECTORS, force_language="en", output_path=str(site / BUNDLE))
-        async with PagefindIndex(config) as index:
-            await index.add_directory(str(linked))
-    finally:
-        shutil.rmtree(linked, ignore_errors=True)
+def _index(site: Path, bundle: Path, pages: list[str], records: list[Record]) -> None:
+    if records:
+        (site / RECORDS).mkdir(parents=True)
+    # Not named .html: the page checks, which run meanwhile, would take them for pages.
+    for number, record in enumerate(records):
+        (site / RECORDS / f"{number}.record").write_text(record_page(record), encoding="utf-8")
+    indexed = [*map(glob_escaped, pages), *([f"{RECORDS}/*.record"] if records else [])]
+    # In a file: as an argument, the list of a large site's pages would be too long.
+    config = {**OPTIONS, "site": str(site), "output_path": str(bundle)}
+    config["glob"] = "{" + ",".join(indexed) + "}"
+    with tempfile.TemporaryDirectory(prefix=".search-config-", dir=site.parent) as folder:
+        Path(folder, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        ran = subprocess.run(
+            [str(get_executable()), "--silent"],
+            cwd=folder, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    shutil.rmtree(site / RECORDS, ignore_errors=True)
+    if ran.returncode:
+        said = " ".join((ran.stderr.strip() or ran.stdout.strip()).splitlines())
+        raise RuntimeError(f"the search index was not written: {said}")
+
+
+def glob_escaped(path: str) -> str:
+    return "".join(f"\\{char}" if char in GLOB_SPECIAL else char for char in path)
 
 
 def record_page(record: Record) -> str:

@@ -94,6 +94,17 @@ def test_a_page_the_build_did_not_write_is_not_indexed(tmp_path):
     assert not (tmp_path / "deleted-since" / "pagefind").exists()
 
 
+def test_a_page_named_with_glob_characters_is_indexed_alone(tmp_path):
+    # Pagefind is given the written pages as one glob pattern: their names are literal.
+    for name in ("odd {name}, [1]/index.html", "odd n/index.html", "odd-name/index.html"):
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(f"<html><body><main><h1>{name}</h1><p>Words.</p></main>")
+    service = Record("/resources/#a-line", "A line", "Words and more words.", "Crisis lines")
+    bundle = write_index(tmp_path, ["odd {name}, [1]/index.html"], [service])
+    assert indexed_count(bundle) == 2
+    assert not (bundle / "records").exists(), "the records' pages are not published"
+
+
 def test_the_index_is_written_into_the_site_alone(tmp_path, monkeypatch):
     (tmp_path / "site").mkdir()
     (tmp_path / "elsewhere").mkdir()
