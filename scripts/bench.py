@@ -541,7 +541,7 @@ WITHOUT_INDEX = """
 exec(open({ours!r}).read())
 import site_search
 
-def no_index(site, pages, records):
+def no_index(site, pages, records, kept=None):
     (site / "pagefind").mkdir(exist_ok=True)
     return site / "pagefind"
 

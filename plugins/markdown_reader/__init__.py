@@ -6,6 +6,10 @@ Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text);
 MARKDOWN_IT_KEEP_READS (default False) keeps each file's result in memory until
 the file changes, for a process that builds again and again (the devserver).
 A site of many files has its bodies rendered on spare cores (see prerender.py).
+
+Each body read is sent as `body_parsed` (the source path, its Document, and the
+markdown-it tokens, or None when a worker rendered it), so that a plugin reading
+the Markdown's structure need not read and parse the file again.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import os
 import weakref
 
+from blinker import signal
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import pelican_open
@@ -21,9 +26,11 @@ from . import prerender
 from .document import split_document
 from .errors import ContentError, display_path
 from .kept_reads import KeptReads
-from .render import render_counting_words, render_inline
+from .render import render_inline, render_parsed
 
-__all__ = ["ContentError", "MarkdownItReader", "register"]
+__all__ = ["ContentError", "MarkdownItReader", "body_parsed", "register"]
+
+body_parsed = signal("markdown_it_body_parsed")
 
 HINTS = {
     "date": "write dates as YYYY-MM-DD, for example 2025-03-14",
@@ -64,7 +71,8 @@ class MarkdownItReader(BaseReader):
                     path, line, f"{key}: {error}",
                     hint=HINTS.get(key, "check the value of this field"), rule="front-matter",
                 ) from None  # fmt: skip
-        html, metadata["word_count"] = body_html(source_path, document.body, allow_html)
+        html, metadata["word_count"], tokens = body_html(source_path, document.body, allow_html)
+        body_parsed.send(source_path, document=document, tokens=tokens)
         return html, metadata
 
 
@@ -87,10 +95,11 @@ _prerendered: prerender.Prerenderer | None = None
 _prerendered_generators: weakref.WeakSet = weakref.WeakSet()
 
 
-def body_html(source_path: str, body: str, allow_html: bool) -> tuple[str, int]:
-    """The body's HTML and its words, from a worker when one has rendered it."""
+def body_html(source_path: str, body: str, allow_html: bool) -> tuple[str, int, list | None]:
+    """The body's HTML, its words and its tokens; from a worker when one has rendered
+    it (then without the tokens)."""
     rendered = _prerendered and _prerendered.take(os.path.abspath(source_path), body, allow_html)
-    return rendered or render_counting_words(body, allow_html)
+    return (*rendered, None) if rendered else render_parsed(body, allow_html)
 
 
 def prerender_files(generator, kind: str) -> None:

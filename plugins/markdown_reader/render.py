@@ -73,10 +73,16 @@ def render(body: str, allow_html: bool = False) -> str:
 def render_counting_words(body: str, allow_html: bool = False) -> tuple[str, int]:
     """The body's HTML, and the number of words a reader reads in it: its text
     and code, not its markup or link addresses."""
+    html, words, _ = render_parsed(body, allow_html)
+    return html, words
+
+
+def render_parsed(body: str, allow_html: bool = False) -> tuple[str, int, list[Token]]:
+    """As render_counting_words, with the tokens the HTML was rendered from."""
     md = make_parser(allow_html)
     env: dict = {}
     tokens = md.parse(body, env)
-    return md.renderer.render(tokens, md.options, env), count_words(tokens)
+    return md.renderer.render(tokens, md.options, env), count_words(tokens), tokens
 
 
 def count_words(tokens: list[Token]) -> int:

@@ -11,6 +11,8 @@ made from changed (cache.py).
 The printed sheet ends with the checklist's address when SITEURL is a full address
 (`make publish`); a build for this machine alone (`make html`) has none to print.
 A site without wins gets a page that says so, and no PDFs (WeasyPrint is never run).
+The wins are read from the Markdown reader's own parse of each file (its
+`body_parsed` signal): no file is read or parsed a second time for them.
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ import logging
 import os
 from pathlib import Path
 
+from markdown_reader import body_parsed
+from markdown_reader.document import Document
 from markdown_reader.errors import ContentError, display_path
+from markdown_reader.render import make_parser
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 from reproducible.dates import source_date
 
 from .cache import PrintoutCache
 from .sources import DENSITIES, human_size, site_files
-from .wins import Checklist, build_checklist, might_mark_wins, read_marks
+from .wins import Checklist, Marks, build_checklist, marks_in, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
 # The theme's stylesheet with the printout's fonts (checklist.html links it for print).
@@ -39,12 +44,7 @@ def collect_wins(generators) -> None:
     categories = list(context.get("category_pages", {}))
     articles = sorted(context.get("articles", []), key=lambda a: (a.date, a.source_path))
     contents = articles + sorted(context.get("pages", []), key=lambda page: page.source_path)
-    marks = []
-    for content in contents:
-        text = Path(content.source_path).read_text(encoding="utf-8")
-        if might_mark_wins(text):
-            path = display_path(content.source_path)
-            marks.append(read_marks(text, path, categories, content.url))
+    marks = [m for content in contents if (m := marks_of(content, categories)) is not None]
     checklist = build_checklist(
         marks, categories, settings.get("CHECKLIST_WEEK_START", "monday"),
         settings.get("CHECKLIST_URL", "checklist/"),
@@ -58,6 +58,33 @@ def collect_wins(generators) -> None:
     dates = [getattr(content, "date", None) for content in contents if urls and content.url in urls]
     context["small_wins"] = checklist
     context["small_wins_date"] = source_date(os.environ, dates)
+
+
+# The Markdown reader's parse of each body it read (markdown_reader.body_parsed), by
+# source path; None for a body that marks no win. Kept from build to build: the
+# devserver's reader reads only the files that changed.
+_parsed: dict[str, tuple[Document, list | None] | None] = {}
+UNREAD = object()
+
+
+def keep_parse(source_path, document: Document, tokens: list | None) -> None:
+    marking = might_mark_wins(document.body)
+    _parsed[os.path.abspath(source_path)] = (document, tokens) if marking else None
+
+
+def marks_of(content, categories: list[str]) -> Marks | None:
+    """What one content marks, from the reader's parse when the reader has read it."""
+    path = display_path(content.source_path)
+    parsed = _parsed.get(os.path.abspath(content.source_path), UNREAD)
+    if parsed is UNREAD:  # another reader's file
+        text = Path(content.source_path).read_text(encoding="utf-8")
+        return read_marks(text, path, categories, content.url) if might_mark_wins(text) else None
+    if parsed is None:
+        return None
+    document, tokens = parsed
+    if tokens is None:  # rendered by a worker process, which keeps its tokens
+        tokens = make_parser().parse(document.body)
+    return marks_in(document, tokens, path, categories, content.url)
 
 
 def write_checklist(generator, writer) -> None:
@@ -135,5 +162,6 @@ def public_address(siteurl: str, url: str) -> str | None:
 
 
 def register() -> None:
+    body_parsed.connect(keep_parse)
     signals.all_generators_finalized.connect(collect_wins)
     signals.article_writer_finalized.connect(write_checklist)

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
-from markdown_reader.document import split_document
+from markdown_reader.document import Document, split_document
 from markdown_reader.errors import ContentError
 from markdown_reader.render import heading_attrs, make_parser, slugify
 
@@ -86,7 +86,14 @@ def might_mark_wins(text: str) -> bool:
 def read_marks(text: str, path: str, categories: Collection[str], url: str = "") -> Marks:
     """The wins marked on the headings of one Markdown file."""
     document = split_document(text, path)
-    tokens = make_parser().parse(document.body)
+    return marks_in(document, make_parser().parse(document.body), path, categories, url)
+
+
+def marks_in(
+    document: Document, tokens: list[Token], path: str, categories: Collection[str], url: str = ""
+) -> Marks:
+    """The wins marked on the headings of a file already parsed: its document and
+    the tokens of its body."""
     marks = Marks()
     for index, token in enumerate(tokens):
         if token.type != "heading_open":

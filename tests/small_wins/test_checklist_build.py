@@ -176,3 +176,15 @@ def test_duplicate_labels_in_two_articles_are_both_reported(make_site, run_pelic
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.count("two wins are labelled") == 2
+
+
+def test_the_wins_are_read_from_the_readers_parse_of_the_file(make_site, build_site, monkeypatch):
+    import small_wins
+
+    def parsed_again(*args, **kwargs):
+        raise AssertionError("the Markdown was read and parsed a second time")
+
+    monkeypatch.setattr(small_wins, "read_marks", parsed_again)
+    monkeypatch.setattr(small_wins, "make_parser", parsed_again)
+    output = build_site(make_site({"articles/wins.md": TWO_WINS}))
+    assert rows(output) == ["Took a breath", "Went for a walk"]

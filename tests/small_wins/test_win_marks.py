@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import small_wins
 from markdown_reader.document import split_document
 from small_wins.wins import (
     MAX_LABEL,
@@ -186,3 +188,18 @@ def test_box_names_keep_letters_of_any_script():
         '## B {win="休息した" category=coping}\n\n休息。\n'
     )
     assert [win.key for win in found.wins] == ["café-au-calme", "休息した"]
+
+
+def test_a_body_rendered_by_a_worker_is_parsed_for_its_wins(tmp_path):
+    # A worker process renders a large site's bodies and keeps their tokens.
+    text = HEADER + '## Rest {win="Rested" category=coping}\n\nA reminder.\n'
+    source = tmp_path / "article.md"
+    source.write_text("not what the reader read")
+    small_wins.keep_parse(str(source), document=split_document(text, "article.md"), tokens=None)
+    content = SimpleNamespace(source_path=str(source), url="rest/")
+    marks = small_wins.marks_of(content, CATEGORIES)
+    assert [(win.label, win.url) for win in marks.wins] == [("Rested", "rest/#rest")]
+    small_wins.keep_parse(
+        str(source), document=split_document(HEADER + "No wins.\n", "a"), tokens=None
+    )
+    assert small_wins.marks_of(content, CATEGORIES) is None
