@@ -23,6 +23,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -36,8 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
 from asset_pipeline import unwritten  # noqa: E402
 from jinja2 import TemplateError  # noqa: E402
+from jinja2.bccache import FileSystemBytecodeCache  # noqa: E402
 from markdown_reader.errors import ContentError, display_path  # noqa: E402
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
@@ -241,6 +244,21 @@ def remove_abandoned(output: Path) -> None:
     shutil.rmtree(output.with_name(f".{output.name}-retired"), ignore_errors=True)
 
 
+def template_cache(settings) -> FileSystemBytecodeCache:
+    """Compiled templates kept between builds: Pelican compiles every template again
+    in each generator's environment, in every build. Jinja uses an entry only for the
+    template file and source it was compiled from, and compiles a damaged one again;
+    the folder is that of the environment's options (they change what a template
+    compiles to, and are not in Jinja's key) and Jinja's version."""
+    options = {k: v for k, v in settings["JINJA_ENVIRONMENT"].items() if k != "bytecode_cache"}
+    made_with = repr((sorted(options.items()), jinja2.__version__)).encode()
+    folder = Path(
+        settings.get("CACHE_PATH", "cache"), "templates", hashlib.sha256(made_with).hexdigest()[:16]
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 def build(settings, staging: Path, collector: Collector) -> dict:
     """Build into `staging`; returns the settings the build ran with."""
     # The spare is written over, so Pelican must neither empty it nor leave a static
@@ -257,6 +275,10 @@ def build(settings, staging: Path, collector: Collector) -> dict:
         # Work nothing else in the build reads (the search index), done while the
         # pages are checked: finish_background_steps waits for it.
         "BACKGROUND_STEPS": [],
+        "JINJA_ENVIRONMENT": {
+            "bytecode_cache": template_cache(settings),
+            **settings["JINJA_ENVIRONMENT"],
+        },
     }
     try:
         Pelican(settings).run()
