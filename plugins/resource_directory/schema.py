@@ -54,7 +54,7 @@ REGION = re.compile(definition.REGION)
 WHOLE_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)$")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed
     """Every value as written: dates stay text (checked with a clear message instead of
     a crash on 2025-13-01), only true/false are booleans, so the country code NO is
     Norway, a number is a number only when written as one (12:00 and 0800 stay text),
@@ -286,22 +286,21 @@ class _File:
         self.warnings: list[str] = []
         self.lines: dict[tuple, int] = {}
         self.data: object = None
+        loader = None
         try:
             loader = _Loader(text)
-        except yaml.reader.ReaderError as error:  # a control character, refused before parsing
-            line, problem, hint = yaml_problem(error, text)
-            self.fail((), f"YAML syntax: {problem}", line=line, hint=hint, field="file")
-            return
-        try:
             node = loader.get_single_node()
             if node is not None:
                 self.data = loader.construct_document(node)
                 self._walk(node, ())
-        except yaml.MarkedYAMLError as error:
+        # A control character is refused by the reader: before parsing in Python,
+        # while parsing in libyaml.
+        except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as error:
             line, problem, hint = yaml_problem(error, text)
             self.fail((), f"YAML syntax: {problem}", line=line, hint=hint, field="file")
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
 
     def _walk(self, node: yaml.Node, where: tuple, inside: frozenset = frozenset()) -> None:
         if id(node) in inside:  # an alias to itself (&a [*a]): already being walked
