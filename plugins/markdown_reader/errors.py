@@ -32,6 +32,9 @@ class ContentError(Exception):
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
+    def __reduce__(self):  # kept in a cache: made again from its fields, not from args
+        return type(self), (self.path, self.line, self.message, self.hint, self.rule)
+
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: error: {self.message} [{self.rule}]"
         return f"{text}\n  hint: {self.hint}" if self.hint else text

@@ -13,6 +13,7 @@ from markdown_reader.errors import ContentError
 from pelican.generators import Generator
 
 from . import export, hsds, pages
+from .kept import KeptReadings
 from .schema import KINDS, Directory, Resource, country_name, load_directory
 
 logger = logging.getLogger(__name__)
@@ -129,7 +130,9 @@ class ResourceDirectoryGenerator(Generator):
         category_pages = self.context.get("category_pages", {})
         folder = Path(self.path) / self.settings.get("RESOURCES_PATH", "resources")
         max_age = self.settings.get("RESOURCES_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS)
-        directory = load_directory(folder, category_pages, build_day(), max_age)
+        readings = KeptReadings(Path(self.settings.get("CACHE_PATH", "cache"), "resources"))
+        directory = load_directory(folder, category_pages, build_day(), max_age, readings.read)
+        readings.save()
         report(directory)
         self.resources = directory.resources
         default_country = self.settings.get("CRISIS_HELP_COUNTRY", DEFAULT_CRISIS_COUNTRY)

@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import jsonschema
 import pycountry
 import yaml
 from markdown_reader.errors import ContentError, display_path, yaml_problem
@@ -39,6 +39,9 @@ from .definition import (  # noqa: F401 (the constants other modules read from h
     OPEN_ALWAYS,
     SUMMARY_MAX,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 RULE = "resource"
 # Where a source counts as official although it is not the service's own site: a
@@ -359,6 +362,9 @@ EMPTY = ("is empty", "write a value after the colon or remove the line")
 
 @cache
 def _validator(categories: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    # Imported here: a build whose files were all read before (kept.py) never needs it.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(
         definition.resource_schema(categories),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
@@ -665,8 +671,12 @@ def read_resource(
 
 
 def load_directory(
-    folder: str | Path, categories: Iterable[str], today: datetime.date, max_age_days: int
-) -> Directory:
+    folder: str | Path, categories: Iterable[str], today: datetime.date, max_age_days: int,
+    read=None,
+) -> Directory:  # fmt: skip
+    """Every resource file in `folder`; `read`: read_resource, or what answers as it
+    does (kept.KeptReadings.read)."""
+    read = read or read_resource
     directory = Directory()
     folder = Path(folder)
     if not folder.is_dir():
@@ -685,7 +695,7 @@ def load_directory(
                 "save the file as UTF-8 (plain text) in your editor", RULE,
             ))  # fmt: skip
             continue
-        resource, file = read_resource(path, text, categories, today)
+        resource, file = read(path, text, categories, today)
         directory.errors.extend(file.errors)
         directory.warnings.extend(file.warnings)
         if resource is None:
