@@ -2,7 +2,8 @@
 
 Reading a file checks every field against the schema, the country and language
 codes and the regions: a tenth of a second for twenty files, and what most builds
-would do again for files that did not change. An entry is used only for the same
+would do again for files that did not change; and the names of countries, regions
+and languages, whose tables take as long to load. An entry is used only for the same
 file name and text, the same categories and the same day (dates are checked
 against it), read by the same code and country data; one that cannot be read is
 as none.
@@ -22,7 +23,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .schema import read_resource
+from .schema import NAMES, look_up_names, read_resource
 
 CODE = sorted(Path(__file__).parent.glob("*.py"))
 
@@ -35,14 +36,17 @@ def code_digest() -> str:
 
 class KeptReadings:
     """`read` as schema.read_resource, from the cache when it holds the answer;
-    `save` keeps this build's readings (and only those) for the next."""
+    `save` keeps this build's readings (and only those) for the next, with the
+    country, region and language names looked up so far."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / f"{code_digest()}.pickle"
         self.kept: dict = {}
         with contextlib.suppress(Exception):  # missing, cut short, or not ours
-            loaded = pickle.loads(self.path.read_bytes())
-            self.kept = loaded if isinstance(loaded, dict) else {}
+            readings, names = pickle.loads(self.path.read_bytes())
+            if isinstance(readings, dict) and isinstance(names, dict):
+                self.kept = readings
+                NAMES.update(names)
         self.used: dict = {}
 
     def read(self, path: str, text: str, categories: Iterable[str], today: datetime.date):
@@ -55,11 +59,14 @@ class KeptReadings:
         return self.used[key]
 
     def save(self) -> None:
+        for resource, _ in self.used.values():
+            if resource is not None:  # every name the pages will show, to be kept
+                look_up_names(resource)
         with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".readings-")
             with os.fdopen(handle, "wb") as file:
-                pickle.dump(self.used, file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.used, NAMES), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
             for old in self.path.parent.glob("*.pickle"):
                 if old != self.path:

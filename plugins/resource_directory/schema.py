@@ -234,16 +234,45 @@ class Directory:
     warnings: list[str] = field(default_factory=list)
 
 
+# Names by code as pycountry gives them: loading its tables takes a tenth of a
+# second, and kept.py keeps the names between builds.
+NAMES: dict[str, str] = {}
+
+
+def _named(kind: str, code: str, look_up) -> str:
+    key = f"{kind}:{code}"
+    if key not in NAMES:
+        NAMES[key] = look_up(code)
+    return NAMES[key]
+
+
+def look_up_names(resource: Resource) -> None:
+    for code in resource.countries:
+        country_name(code)
+    for code in resource.regions:
+        region_name(code)
+    for tag in resource.languages:
+        language_name(tag)
+
+
 def region_name(code: str) -> str:
-    return pycountry.subdivisions.get(code=code).name
+    return _named("region", code, lambda code: pycountry.subdivisions.get(code=code).name)
 
 
 def country_name(code: str) -> str:
+    return _named("country", code, _country_name)
+
+
+def _country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or country.name
 
 
 def language_name(tag: str) -> str:
+    return _named("language", tag, _language_name)
+
+
+def _language_name(tag: str) -> str:
     primary, subtag = LANGUAGE_TAG.match(tag).groups()
     language = pycountry.languages.get(**{f"alpha_{len(primary)}": primary})
     name = getattr(language, "common_name", None) or language.name

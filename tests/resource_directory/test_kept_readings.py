@@ -8,6 +8,7 @@ import datetime
 import textwrap
 
 import resource_directory.kept
+from resource_directory import schema
 from resource_directory.kept import KeptReadings
 from resource_directory.schema import load_directory
 
@@ -74,3 +75,14 @@ def test_a_damaged_cache_is_as_none(tmp_path):
     for damage in (pickled.read_bytes()[:40], b"not a pickle", b"\x80\x05N."):  # cut, foreign, None
         pickled.write_bytes(damage)
         assert directory(folder, cache) == fresh
+
+
+def test_the_names_of_countries_regions_and_languages_are_kept(tmp_path, monkeypatch):
+    folder, cache = resource_folder(tmp_path), tmp_path / "cache"
+    shown = directory(folder, cache).resources[0]
+    names = (shown.country_names, shown.region_names, shown.language_names)
+    monkeypatch.setattr(schema, "NAMES", {})  # a new build's process
+    monkeypatch.setattr(resource_directory.kept, "NAMES", schema.NAMES)
+    monkeypatch.setattr(schema, "pycountry", None)  # its tables are not loaded again
+    kept = directory(folder, cache).resources[0]
+    assert (kept.country_names, kept.region_names, kept.language_names) == names
