@@ -13,14 +13,16 @@ worker cannot read or parse is simply left to the reader, which reports it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from .document import split_document
 from .errors import ContentError
 from .render import render_counting_words
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Below this many files a second process costs more than it saves.
 MIN_FILES = 100
@@ -60,6 +62,11 @@ class Prerenderer:
     """Renders files in worker processes; `take` returns a file's HTML when ready."""
 
     def __init__(self, allow_html: bool, workers: int) -> None:
+        # Imported only for a site large enough to have a worker: a tenth of the
+        # start of a small site's build.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         self.allow_html = allow_html
         # fork: the workers start at once with the parser (and any rule another
         # plugin added to it) already built.
@@ -102,5 +109,8 @@ class Prerenderer:
 
 def worth_it(paths: list[str]) -> bool:
     """Whether a second process would save time on these files."""
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    return forkable and spare_cores() >= 1 and len(paths) >= MIN_FILES
+    if len(paths) < MIN_FILES or spare_cores() < 1:
+        return False
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
