@@ -31,6 +31,7 @@ import inspect
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -44,9 +45,10 @@ from build import Collector  # noqa: E402  (scripts/build.py, beside this file)
 from jinja2 import BytecodeCache  # noqa: E402
 from markdown_reader.document import split_document  # noqa: E402
 from markdown_reader.errors import ContentError  # noqa: E402
-from parallel_writer import ParallelWriter  # noqa: E402
+from parallel_writer import ParallelWriter, written_over  # noqa: E402
 from pelican import Pelican, signals  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
+from pelican.utils import sanitised_join  # noqa: E402
 from tornado import web, websocket  # noqa: E402
 from tornado.ioloop import IOLoop  # noqa: E402
 
@@ -69,27 +71,52 @@ NOT_BUILT = (
     b"</p></main></body></html>"
 )
 Snapshot = dict[str, tuple[int, int]]
+# A Markdown heading with an attribute block: `## Title {win="..." category=...}`.
+ATTRIBUTED_HEADING = re.compile(r"^#{1,6}[ \t].*\{.*\}[ \t]*$", re.MULTILINE)
 
 
 class SelectiveWriter(ParallelWriter):
-    """The build's writer, on one core, except that the pages named in `skip` are
-    left as they are on disk. Each is still reported as written, as Pelican reports
-    a page, so that plugins listing every page (the sitemap) see the whole site.
+    """The build's writer, on one core, except that the pages named in `skip` (and,
+    when `only` is set, every page it does not name) are left as they are on disk.
+    Pelican's writer still goes through them (pagination, and reporting each page
+    as written, so that plugins listing every page, the sitemap, see the whole
+    site), with a template that renders nothing and a file that writes nowhere.
     The others are written over in place (plugins/parallel_writer): opening a page
     to write it anew costs more than rendering it."""
 
     skip: frozenset[str] = frozenset()
+    only: frozenset[str] | None = None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.holding = False
+        self.as_written: set[str] = set()  # the paths of the pages left as they are
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if name not in SelectiveWriter.skip:
-            return super().write_file(name, template, context, *args, **kwargs)
-        path = os.path.join(self.output_path, name)
-        signals.content_written.send(path, context={**context, **kwargs, "output_file": name})
-        return None
+        only = SelectiveWriter.only
+        if name in SelectiveWriter.skip or (only is not None and name not in only):
+            template = AsWritten(template, self)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        opened = super()._open_w(filename, encoding, override)  # Pelican's rules first
+        return written_over(os.devnull, encoding) if filename in self.as_written else opened
+
+
+class AsWritten:
+    """A page's template, when the page on disk is what it would render: nothing is
+    rendered. A page missing from disk is rendered as usual."""
+
+    def __init__(self, template, writer: SelectiveWriter) -> None:
+        self.template = template
+        self.writer = writer
+
+    def render(self, context) -> str:
+        path = sanitised_join(self.writer.output_path, context["output_file"])
+        if not os.path.isfile(path):
+            return self.template.render(context)
+        self.writer.as_written.add(path)
+        return ""
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -210,7 +237,10 @@ def resources_source(_generator, arguments: dict) -> dict:
     folder = arguments["folder"]
     files = sorted(os.scandir(folder), key=lambda file: file.name) if os.path.isdir(folder) else []
     state = [(file.name, file.stat().st_mtime_ns, file.stat().st_size) for file in files]
-    return {**arguments, "categories": list(arguments["categories"]), "files": state}
+    # `read` reads a file as the plugin's own reader does (from its cache, a new
+    # object each build): which one is used changes nothing.
+    same = {name: value for name, value in arguments.items() if name != "read"}
+    return {**same, "categories": list(arguments["categories"]), "files": state}
 
 
 def search_bundle(site, *_args, **_kwargs) -> Path:
@@ -253,6 +283,7 @@ class Builder:
         self.snapshot: Snapshot = {}
         self.metadata: dict[str, object] = {}  # Markdown file -> its metadata at the last build
         self.pages_of: dict[str, str] = {}  # content source file -> the page it is written to
+        self.articles: set[str] = set()  # the source files of the articles
         self.collector = Collector()
         self.report: list[str] = []  # the last build's findings, as printed
         self.templates = MemoryBytecodeCache()
@@ -308,12 +339,28 @@ class Builder:
                 return False
         return True
 
+    def listed_as_before(self, changed: set[str]) -> bool:
+        """Whether the pages that list content show the edited articles as before:
+        they show an article's title, address, date and summary (its metadata, which
+        an edit of the text keeps), and the wins it marks on its headings, which the
+        checklist and category pages show."""
+        for path in changed:
+            if path not in self.articles or not isinstance(self.metadata[path], tuple):
+                return False
+            metadata, marks_headings = self.metadata[path]
+            if "summary" not in metadata or marks_headings:
+                return False
+        return True
+
     @staticmethod
     def _metadata(path: str) -> object:
+        """A Markdown file's metadata, and whether a heading of it carries attributes
+        (as a win is marked)."""
         try:
-            return split_document(Path(path).read_text(encoding="utf-8"), path).metadata
+            document = split_document(Path(path).read_text(encoding="utf-8"), path)
         except (OSError, UnicodeDecodeError, ContentError) as error:
             return error  # never equal to good metadata: the build will report it
+        return document.metadata, ATTRIBUTED_HEADING.search(document.body) is not None
 
     # --- building -----------------------------------------------------------
 
@@ -331,7 +378,7 @@ class Builder:
         if self.stale_code:
             ok = self.build_in_subprocess()
         elif self.snapshot and self.only_text_edits(changed):
-            ok = self.build_in_process(keep=changed)
+            ok = self.build_in_process(keep=changed, listings=not self.listed_as_before(changed))
         else:
             ok = self.build_in_process(keep=None)
         if ok:  # after a failure, the next build looks again at everything changed since
@@ -349,14 +396,16 @@ class Builder:
         self.report = report_blocks(result.stderr)
         return result.returncode == 0
 
-    def build_in_process(self, keep: set[str] | None) -> bool:
+    def build_in_process(self, keep: set[str] | None, listings: bool = True) -> bool:
         """Run Pelican here. With `keep`, the pages of all other content files are
         not written again: their text did not change and neither did any title,
-        date or category that they show."""
+        date or category that they show. Without `listings`, neither are the pages
+        that list content (home, categories, tags, archives, checklist, search)."""
         kept = keep if keep is not None else self.pages_of.keys()
         SelectiveWriter.skip = frozenset(
             page for source, page in self.pages_of.items() if source not in kept
         )
+        SelectiveWriter.only = None if listings else frozenset(self.pages_of[s] for s in kept)
         if keep is None:
             # A title, slug or file changed: a kept page could link to it by its old name.
             self.kept_content.clear()
@@ -422,6 +471,11 @@ class Builder:
         if any(finding.level == "error" for finding in self.collector.findings):
             raise BuildAborted
         self.pages_of = {}
+        self.articles = {
+            article.source_path
+            for generator in generators
+            for article in getattr(generator, "articles", None) or []
+        }
         for generator in generators:
             for name in ("articles", "translations", "drafts", "drafts_translations",
                          "hidden_articles", "hidden_translations", "pages",

@@ -59,6 +59,8 @@ class KeptReadings:
         return self.used[key]
 
     def save(self) -> None:
+        if not self.used:  # nothing read (a build that reused its last directory)
+            return
         for resource, _ in self.used.values():
             if resource is not None:  # every name the pages will show, to be kept
                 look_up_names(resource)

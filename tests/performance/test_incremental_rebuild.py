@@ -47,10 +47,21 @@ def test_rebuilds_after_edits_match_a_full_build(make_site, fixture_settings, bu
     edit(content / "articles/win-1.md", article("Win 1", 1, "Day one, *edited*."))
     assert builder.build()
     assert devserver.SelectiveWriter.skip, "the text edit should not rewrite every page"
+    # nor the pages listing it: they show its title and summary, which are as they were
+    assert devserver.SelectiveWriter.only == {"win-1/index.html"}
     assert (tmp_path / "served/win-2/index.html").read_bytes() == page_two
     served = site_files(tmp_path / "served")
     assert "Day one, <em>edited</em>." in served["win-1/index.html"].decode()
     assert served == site_files(build_site(content))
+
+    # the text of an article marking wins: the checklist and category pages show them
+    wins = '## Rest {win="Rested" category=coping}\n\nA reminder.\n'
+    edit(content / "articles/win-3.md", article("Win 3", 3, wins))
+    assert builder.build()
+    edit(content / "articles/win-3.md", article("Win 3", 3, wins.replace("A reminder", "Rest")))
+    assert builder.build()
+    assert devserver.SelectiveWriter.skip and devserver.SelectiveWriter.only is None
+    assert site_files(tmp_path / "served") == site_files(build_site(content))
 
     # a new title shows on the neighbours' pages too
     edit(content / "articles/win-1.md", article("First win", 1, "Day one."))
