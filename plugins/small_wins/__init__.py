@@ -74,13 +74,13 @@ def keep_parse(source_path, document: Document, tokens: list | None) -> None:
 
 def marks_of(content, categories: list[str]) -> Marks | None:
     """What one content marks, from the reader's parse when the reader has read it."""
-    path = display_path(content.source_path)
     parsed = _parsed.get(os.path.abspath(content.source_path), UNREAD)
+    if parsed is None:  # read, and marks no win
+        return None
+    path = display_path(content.source_path)
     if parsed is UNREAD:  # another reader's file
         text = Path(content.source_path).read_text(encoding="utf-8")
         return read_marks(text, path, categories, content.url) if might_mark_wins(text) else None
-    if parsed is None:
-        return None
     document, tokens = parsed
     if tokens is None:  # rendered by a worker process, which keeps its tokens
         tokens = make_parser().parse(document.body)
