@@ -7,7 +7,8 @@
 
 Settings: CHECKLIST_WEEK_START ("monday" or "sunday"), CHECKLIST_URL, CHECKLIST_SAVE_AS.
 The PDFs are kept in CACHE_PATH/printout/ and made again only when what they are
-made from changed (cache.py).
+made from changed (cache.py); then in a forked copy of the build while the articles
+are written, and the checklist's page (which gives their sizes) after them.
 The printed sheet ends with the checklist's address when SITEURL is a full address
 (`make publish`); a build for this machine alone (`make html`) has none to print.
 A site without wins gets a page that says so, and no PDFs (WeasyPrint is never run).
@@ -17,8 +18,11 @@ The wins are read from the Markdown reader's own parse of each file (its
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import os
+import threading
 from pathlib import Path
 
 from markdown_reader import body_parsed
@@ -99,58 +103,134 @@ def write_checklist(generator, writer) -> None:
         "url": checklist.url, "printout": False, "checklist_density": "roomy",
         "checklist_address": public_address(settings.get("SITEURL", ""), checklist.url),
     }  # fmt: skip
-    if checklist.groups:
-        output = Path(generator.output_path)
-        siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
 
-        def render_html(density: str) -> str:
-            printed = {**page, "SITEURL": siteurl, "output_file": save_as, "printout": True}
-            return template.render({**generator.context, **printed, "checklist_density": density})
+    def write_page(printout: PrintoutOfChecklist | None = None) -> None:
+        if printout is not None:
+            density, pdfs = printout.result()
+            folder = (Path(generator.output_path) / save_as).parent
+            folder.mkdir(parents=True, exist_ok=True)
+            downloads = []
+            for paper, pdf in pdfs.items():
+                name = f"checklist-{paper}.pdf"
+                (folder / name).write_bytes(pdf)
+                downloads.append({"paper": paper, "name": name, "size": human_size(len(pdf))})
+            page.update(checklist_density=density, checklist_downloads=downloads)
+        writer.write_file(save_as, template, generator.context, relative_urls=relative, **page)
 
-        density, pdfs = printout_of(generator, render_html, output, save_as, checklist)
-        folder = (output / save_as).parent
-        folder.mkdir(parents=True, exist_ok=True)
-        downloads = []
-        for paper, pdf in pdfs.items():
-            name = f"checklist-{paper}.pdf"
-            (folder / name).write_bytes(pdf)
-            downloads.append({"paper": paper, "name": name, "size": human_size(len(pdf))})
-        page.update(checklist_density=density, checklist_downloads=downloads)
-    writer.write_file(save_as, template, generator.context, relative_urls=relative, **page)
+    if not checklist.groups:
+        write_page()
+        return
+    siteurl = path_to_url(get_relative_path(save_as)) if relative else settings["SITEURL"]
+
+    def render_html(density: str) -> str:
+        printed = {**page, "SITEURL": siteurl, "output_file": save_as, "printout": True}
+        return template.render({**generator.context, **printed, "checklist_density": density})
+
+    printout = PrintoutOfChecklist(generator, render_html, save_as, checklist)
+    if printout.started():
+        _waiting.append(functools.partial(write_page, printout))
+    else:
+        write_page(printout)
 
 
-def printout_of(generator, render_html, output: Path, save_as: str, checklist: Checklist):
+# The checklist pages waiting for their PDFs, made while the articles are written.
+_waiting: list = []
+
+
+def write_waiting_checklist(_generator, writer) -> None:
+    """After the articles (the next generator's output): the PDFs are made by then."""
+    while _waiting:
+        _waiting.pop()()
+
+
+class PrintoutOfChecklist:
     """The printout's density and PDFs, from the cache when nothing they are made
-    from changed. WeasyPrint is imported only to make them: loading it takes most
-    of a second."""
-    settings = generator.settings
-    static_dir = settings.get("THEME_STATIC_DIR", "theme")
-    base_url = (output / save_as).as_uri()
-    font_sheet = (output / static_dir / FONT_SHEET).as_uri()
-    date = generator.context["small_wins_date"]
-    files = site_files(settings, output)
-    cache = PrintoutCache(Path(settings.get("CACHE_PATH", "cache"), "printout"), output.as_uri())
-    html = {density: render_html(density) for density in DENSITIES}
-    key = cache.key(
-        {"html": html, "base_url": base_url, "font_sheet": font_sheet, "date": date.isoformat()}
-    )
-    kept = cache.get(key, files)
-    if kept is not None:
-        return kept
-    from .printout import RecordingFetcher, SiteFetcher, make_printout
+    from changed. Otherwise WeasyPrint makes them: in a forked process, while the
+    build writes the articles, when nothing else runs in this process (a fork keeps
+    only the calling thread); here otherwise. WeasyPrint is imported only to make
+    them: loading it takes most of a second."""
 
-    fetcher = RecordingFetcher(SiteFetcher(files))
-    printout = make_printout(html.__getitem__, base_url, fetcher, date, font_sheet)
-    if printout is None:
-        last = checklist.wins[-1]
-        raise ContentError(
-            last.path, last.line,
-            f"the checklist has {len(checklist.wins)} wins and no longer fits on one page",
-            hint="remove or merge wins (each win= heading is a row of the printout)",
-            rule="small-wins",
-        )  # fmt: skip
-    cache.put(key, fetcher.read, printout.density, printout.pdfs)
-    return printout.density, printout.pdfs
+    def __init__(self, generator, render_html, save_as: str, checklist: Checklist) -> None:
+        settings = generator.settings
+        output = Path(generator.output_path)
+        static_dir = settings.get("THEME_STATIC_DIR", "theme")
+        self.base_url = (output / save_as).as_uri()
+        self.font_sheet = (output / static_dir / FONT_SHEET).as_uri()
+        self.date = generator.context["small_wins_date"]
+        self.files = site_files(settings, output)
+        self.cache = PrintoutCache(
+            Path(settings.get("CACHE_PATH", "cache"), "printout"), output.as_uri()
+        )
+        self.html = {density: render_html(density) for density in DENSITIES}
+        self.key = self.cache.key({
+            "html": self.html, "base_url": self.base_url, "font_sheet": self.font_sheet,
+            "date": self.date.isoformat(),
+        })  # fmt: skip
+        self.checklist = checklist
+        self.kept = self.cache.get(self.key, self.files)
+        self.child: int | None = None
+
+    def started(self) -> bool:
+        """Whether the PDFs are being made in a forked process."""
+        if self.kept is not None or threading.active_count() > 1 or not hasattr(os, "fork"):
+            return False
+        self.child = os.fork()
+        if self.child == 0:
+            try:
+                self._make_quietly()
+            finally:
+                os._exit(0)
+        return True
+
+    def result(self) -> tuple[str, dict[str, bytes]]:
+        if self.child is not None:
+            os.waitpid(self.child, 0)
+            self.child = None
+            self.kept = self.cache.get(self.key, self.files)
+        # Made here when the forked process could not keep them: it failed, the cache
+        # cannot be written, or WeasyPrint warned (the build reports it from here).
+        return self.kept if self.kept is not None else self._make()
+
+    def _make_quietly(self) -> None:
+        """In the forked process: the PDFs into the cache, unless WeasyPrint warned
+        (its warning is this process's own, which the build never sees)."""
+        warned = WarningsSeen()
+        logging.getLogger().addHandler(warned)
+        with contextlib.suppress(Exception):
+            density, pdfs, read = self._render()
+            if not warned.seen:
+                self.cache.put(self.key, read, density, pdfs)
+
+    def _make(self) -> tuple[str, dict[str, bytes]]:
+        density, pdfs, read = self._render()
+        self.cache.put(self.key, read, density, pdfs)
+        return density, pdfs
+
+    def _render(self) -> tuple[str, dict[str, bytes], dict[str, str]]:
+        from .printout import RecordingFetcher, SiteFetcher, make_printout
+
+        fetcher = RecordingFetcher(SiteFetcher(self.files))
+        printout = make_printout(
+            self.html.__getitem__, self.base_url, fetcher, self.date, self.font_sheet
+        )
+        if printout is None:
+            last = self.checklist.wins[-1]
+            raise ContentError(
+                last.path, last.line,
+                f"the checklist has {len(self.checklist.wins)} wins and no longer fits on one page",
+                hint="remove or merge wins (each win= heading is a row of the printout)",
+                rule="small-wins",
+            )  # fmt: skip
+        return printout.density, printout.pdfs, fetcher.read
+
+
+class WarningsSeen(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
 
 
 def public_address(siteurl: str, url: str) -> str | None:
@@ -165,3 +245,4 @@ def register() -> None:
     body_parsed.connect(keep_parse)
     signals.all_generators_finalized.connect(collect_wins)
     signals.article_writer_finalized.connect(write_checklist)
+    signals.page_writer_finalized.connect(write_waiting_checklist)

@@ -4,6 +4,7 @@ category pages, deterministic bytes, and mistakes reported without a traceback."
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -188,3 +189,40 @@ def test_the_wins_are_read_from_the_readers_parse_of_the_file(make_site, build_s
     monkeypatch.setattr(small_wins, "make_parser", parsed_again)
     output = build_site(make_site({"articles/wins.md": TWO_WINS}))
     assert rows(output) == ["Took a breath", "Went for a walk"]
+
+
+def test_the_pdfs_are_made_while_the_articles_are_written(
+    make_site, build_site, monkeypatch, tmp_path
+):
+    import small_wins.printout
+    from pelican import signals
+
+    # Times in a file: the PDFs are made in a forked copy of the build.
+    times = tmp_path / "printout-times"
+    original = small_wins.printout.make_printout
+
+    def slow(*args, **kwargs):
+        with times.open("a") as noted:
+            noted.write(f"{time.time()}\n")
+        time.sleep(1)
+        made = original(*args, **kwargs)
+        with times.open("a") as noted:
+            noted.write(f"{time.time()}\n")
+        return made
+
+    monkeypatch.setattr(small_wins.printout, "make_printout", slow)
+    written: dict[str, float] = {}
+
+    def note(path, context) -> None:
+        written.setdefault(context["output_file"], time.time())
+
+    signals.content_written.connect(note)
+    try:
+        output = build_site(make_site({"articles/wins.md": TWO_WINS}))
+    finally:
+        signals.content_written.disconnect(note)
+    started, finished = map(float, times.read_text().split())
+    assert started < written["wins/index.html"] < finished
+    assert written["checklist/index.html"] > finished, "the page shows the PDFs' sizes"
+    assert rows(output) == ["Took a breath", "Went for a walk"]
+    assert all(len(pdf_pages(output / "checklist" / name)) == 1 for name in PDFS)
