@@ -128,19 +128,26 @@ def write_checklist(generator, writer) -> None:
 
     printout = PrintoutOfChecklist(generator, render_html, save_as, checklist)
     if printout.started():
-        _waiting.append(functools.partial(write_page, printout))
+        _waiting.append((printout, functools.partial(write_page, printout)))
     else:
         write_page(printout)
 
 
 # The checklist pages waiting for their PDFs, made while the articles are written.
-_waiting: list = []
+_waiting: list[tuple[PrintoutOfChecklist, functools.partial]] = []
 
 
 def write_waiting_checklist(_generator, writer) -> None:
     """After the articles (the next generator's output): the PDFs are made by then."""
     while _waiting:
-        _waiting.pop()()
+        _waiting.pop()[1]()
+
+
+def forget_waiting_checklist(_pelican) -> None:
+    """A build that failed before writing its checklist leaves it waiting: not for
+    the next build of this process (the devserver) to write."""
+    while _waiting:
+        _waiting.pop()[0].wait()
 
 
 class PrintoutOfChecklist:
@@ -182,10 +189,15 @@ class PrintoutOfChecklist:
                 os._exit(0)
         return True
 
-    def result(self) -> tuple[str, dict[str, bytes]]:
+    def wait(self) -> None:
+        """Until the forked process has ended."""
         if self.child is not None:
             os.waitpid(self.child, 0)
             self.child = None
+
+    def result(self) -> tuple[str, dict[str, bytes]]:
+        if self.child is not None:
+            self.wait()  # it has kept the PDFs, or failed
             self.kept = self.cache.get(self.key, self.files)
         # Made here when the forked process could not keep them: it failed, the cache
         # cannot be written, or WeasyPrint warned (the build reports it from here).
@@ -246,3 +258,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(collect_wins)
     signals.article_writer_finalized.connect(write_checklist)
     signals.page_writer_finalized.connect(write_waiting_checklist)
+    signals.initialized.connect(forget_waiting_checklist)
