@@ -20,6 +20,7 @@ from pathlib import Path
 from markdown_reader.render import is_external
 from pelican import signals
 
+from .assets import minified_pages_cache
 from .pipeline import Assets, Options, finish_site, name_assets
 
 # The running build's assets: named before rendering, written after it.
@@ -36,6 +37,7 @@ def _options(settings) -> Options:
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
         cache=compressed_cache(settings),
+        minified=minified_pages_cache(Path(settings.get("CACHE_PATH", "cache"), "minified")),
     )
 
 

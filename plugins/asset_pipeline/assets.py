@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import importlib.metadata
 import os
 import re
 import threading
@@ -65,11 +66,38 @@ def minify_css(css: str) -> str:
     return wrapped.removeprefix("<style>").removesuffix("</style>")
 
 
+PAGE_OPTIONS = {
+    "keep_closing_tags": True,
+    "keep_html_and_head_opening_tags": True,
+    "minify_css": True,
+}
+
+
 def minify_page(html: str) -> str:
     """A smaller page that is still valid HTML (closing tags and <html>/<head> kept)."""
-    return minify_html.minify(
-        html, keep_closing_tags=True, keep_html_and_head_opening_tags=True, minify_css=True
-    )
+    return minify_html.minify(html, **PAGE_OPTIONS)
+
+
+def minified_pages_cache(cache: Path) -> Path:
+    """Where minified pages are kept, in a folder of the minifier's version and options."""
+    made_with = repr((importlib.metadata.version("minify-html"), sorted(PAGE_OPTIONS.items())))
+    return cache / hashlib.sha256(made_with.encode()).hexdigest()[:16]
+
+
+def minify_page_once(html: str, cache: Path | None = None) -> str:
+    """minify_page, from `cache` when this page was minified before. An entry starts
+    with the hash of the minified page it holds: one that does not match is made again."""
+    if cache is None:
+        return minify_page(html)
+    kept = cache / f"{hashlib.sha256(html.encode()).hexdigest()}.html"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        digest, _, page = kept.read_bytes().partition(b"\n")
+        if hashlib.sha256(page).hexdigest().encode() == digest:
+            return page.decode()
+    page = minify_page(html)
+    data = page.encode()
+    keep(kept, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+    return page
 
 
 def precompress(path: Path, cache: Path | None = None) -> list[Path]:
@@ -107,9 +135,14 @@ def _compressed(data: bytes, suffix: str, compress, decompress, cache: Path | No
                 return packed
     packed = compress(data)
     if kept is not None:
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            temporary = kept.with_name(f".{kept.name}.{os.getpid()}.{threading.get_ident()}")
-            temporary.write_bytes(packed)
-            os.replace(temporary, kept)
+        keep(kept, packed)
     return packed
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all."""
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)

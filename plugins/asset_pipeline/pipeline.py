@@ -27,6 +27,7 @@ class Options:
     precompress: bool = False
     settings_path: str = "pelicanconf.py"  # named in errors about STYLESHEETS
     cache: Path | None = None  # where compressed copies are kept between builds
+    minified: Path | None = None  # where minified pages are kept between builds
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def finish_site(output: Path, options: Options, stale: frozenset[str] = frozense
         for page in output.rglob("*.html"):
             if str(page) in stale:
                 continue
-            page.write_text(assets.minify_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+            html = page.read_text(encoding="utf-8")
+            page.write_text(assets.minify_page_once(html, options.minified), encoding="utf-8")
     return precompress_site(output, options.cache, stale) if options.precompress else 0
 
 
