@@ -7,8 +7,8 @@ from a save to the open page of the shipped site showing the edit; the directory
 scale: the shipped site plus 1,000 and 10,000 synthetic HSDS services (`--scale`,
 about nine minutes on two cores), against the shipped site's build plus plain
 Pelican building the same entries as pages; with `--search-pages`, what the search
-index adds to a build (the same build with an index that writes nothing beside it)
-and what a first query loads.
+index adds to a build (the same build with an index that writes nothing beside it),
+the index on its own and what a first query loads.
 
     make bench                                   # 100, 1,000 and 5,000 pages
     make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"
@@ -568,12 +568,35 @@ def search_figures(pages: int, runs: int) -> str:
     mib = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20
     # "recovery" is a word of every synthetic article: the most index chunks to load.
     kib = first_query_bytes(output, "recovery") / 1024
+    alone = index_alone(output, runs)
     return (
         f"| {pages:,} | {indexed.wall:.2f} ({indexed.cpu:.2f}) "
         f"| {unindexed.wall:.2f} ({unindexed.cpu:.2f}) "
         f"| {indexed.wall / unindexed.wall - 1:.0%} / {indexed.cpu / unindexed.cpu - 1:.0%} "
-        f"| {mib:.1f} | {kib:.0f} |"
+        f"| {alone[0]:.2f} / {alone[1]:.2f} | {mib:.1f} | {kib:.0f} |"
     )
+
+
+def index_alone(site: Path, runs: int) -> tuple[float, float]:
+    """Median seconds of the index of a built site's pages on its own: with nothing
+    kept, and from a bundle kept from the run before (as a build does)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_search.index import write_index
+
+    skipped = ("index.html", "404.html", "archives/", "categories/", "tag", "search/", "pagefind/")
+    names = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    names = [name for name in names if not name.startswith(skipped)]
+    kept = WORK / "search-kept"
+    shutil.rmtree(kept, ignore_errors=True)
+    medians = []
+    for folder in (None, kept):
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            write_index(site, names, [], folder)
+            seconds.append(time.perf_counter() - start)
+        medians.append(statistics.median(seconds))
+    return medians[0], medians[1]
 
 
 # --- the directory at scale -----------------------------------------------------------------
@@ -814,9 +837,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.search_pages:
         print(
             "| pages | build s (cpu) | without the index s (cpu) | index adds: wall / cpu "
-            "| index MiB | first query KiB |"
+            "| index alone: nothing kept / kept s | index MiB | first query KiB |"
         )
-        print("|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
         for pages in args.search_pages:
             print(search_figures(pages, args.runs), flush=True)
     return 0
