@@ -4,7 +4,8 @@ per support service.
 Pagefind is given the list of the pages this build wrote rather than every page
 of the output folder: the build writes over the output before last
 (scripts/build.py), which can still hold pages since deleted until the build
-removes them, after this runs. The records (services, wins) are small pages in the
+removes them, after this runs (beyond about 12,000 names, which Pagefind refuses as
+a list, a folder of links to them). The records (services, wins) are small pages in the
 bundle's folder, where the build writes no page of its own, each with metadata
 giving the result's address; they are removed once indexed.
 
@@ -16,6 +17,7 @@ writing short (an empty pagefind-entry.json).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import gzip
 import hashlib
@@ -28,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from textwrap import shorten
 
 import cbor2
 from pagefind.service import get_executable
@@ -205,19 +208,46 @@ def _index(site: Path, bundle: Path, pages: list[str], records: list[Record]) ->
         (site / RECORDS / f"{number}.record").write_text(record_page(record), encoding="utf-8")
     # Every name spelt out: a wildcard among them makes Pagefind's matching slow.
     indexed = [*pages, *(f"{RECORDS}/{number}.record" for number in range(len(records)))]
+    glob = "{" + ",".join(map(glob_escaped, indexed)) + "}"
+    try:
+        if len(glob) <= GLOB_LIMIT:
+            _run_pagefind(site, glob, bundle)
+        else:
+            with linked_pages(site, indexed) as linked:
+                _run_pagefind(linked, "**/*.{html,record}", bundle)
+    finally:
+        shutil.rmtree(site / RECORDS, ignore_errors=True)
+
+
+# Pagefind refuses a longer glob (about 12,000 pages' names): then it is given a
+# folder of links to the pages instead, which costs a folder for each page.
+GLOB_LIMIT = 150_000
+
+
+@contextlib.contextmanager
+def linked_pages(site: Path, names: list[str]):
+    linked = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site.parent))
+    try:
+        for name in names:
+            (linked / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / name, linked / name)
+        yield linked
+    finally:
+        shutil.rmtree(linked, ignore_errors=True)
+
+
+def _run_pagefind(site: Path, glob: str, bundle: Path) -> None:
     # In a file: as an argument, the list of a large site's pages would be too long.
-    config = {**OPTIONS, "site": str(site), "output_path": str(bundle)}
-    config["glob"] = "{" + ",".join(map(glob_escaped, indexed)) + "}"
+    config = {**OPTIONS, "site": str(site), "output_path": str(bundle), "glob": glob}
     with tempfile.TemporaryDirectory(prefix=".search-config-", dir=site.parent) as folder:
         Path(folder, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         ran = subprocess.run(
             [str(get_executable()), "--silent"],
             cwd=folder, capture_output=True, text=True, check=False,
         )  # fmt: skip
-    shutil.rmtree(site / RECORDS, ignore_errors=True)
     if ran.returncode:
         said = " ".join((ran.stderr.strip() or ran.stdout.strip()).splitlines())
-        raise RuntimeError(f"the search index was not written: {said}")
+        raise RuntimeError(f"the search index was not written: {shorten(said, 300)}")
 
 
 def glob_escaped(path: str) -> str:

@@ -12,6 +12,7 @@ import sys
 
 import cbor2
 import pytest
+import site_search.index
 from markdown_reader.errors import ContentError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from site_search import crisis_words, search_policy
@@ -92,6 +93,14 @@ def test_a_page_the_build_did_not_write_is_not_indexed(tmp_path):
     bundle = write_index(tmp_path, ["kept/index.html"], [service])
     assert indexed_count(bundle) == 2
     assert not (tmp_path / "deleted-since" / "pagefind").exists()
+
+
+def test_a_site_too_large_for_a_list_of_names_is_indexed_from_links(tmp_path, monkeypatch):
+    monkeypatch.setattr(site_search.index, "GLOB_LIMIT", 10)
+    test_a_page_the_build_did_not_write_is_not_indexed(tmp_path)
+    assert [
+        path.name for path in tmp_path.parent.iterdir() if path.name.startswith(".search")
+    ] == []
 
 
 def test_a_page_named_with_glob_characters_is_indexed_alone(tmp_path):
