@@ -4,8 +4,8 @@ per support service.
 Pagefind is given the list of the pages this build wrote rather than every page
 of the output folder: the build writes over the output before last
 (scripts/build.py), which can still hold pages since deleted until the build
-removes them, after this runs (beyond about 12,000 names, which Pagefind refuses as
-a list, a folder of links to them). The records (services, wins) are small pages in the
+removes them, after this runs (a folder of links to them when the list is too long
+for Pagefind). The records (services, wins) are small pages in the
 bundle's folder, where the build writes no page of its own, each with metadata
 giving the result's address; they are removed once indexed.
 
@@ -208,20 +208,20 @@ def _index(site: Path, bundle: Path, pages: list[str], records: list[Record]) ->
         (site / RECORDS / f"{number}.record").write_text(record_page(record), encoding="utf-8")
     # Every name spelt out: a wildcard among them makes Pagefind's matching slow.
     indexed = [*pages, *(f"{RECORDS}/{number}.record" for number in range(len(records)))]
-    glob = "{" + ",".join(map(glob_escaped, indexed)) + "}"
     try:
-        if len(glob) <= GLOB_LIMIT:
-            _run_pagefind(site, glob, bundle)
-        else:
+        try:
+            _run_pagefind(site, "{" + ",".join(map(glob_escaped, indexed)) + "}", bundle)
+        except GlobRefused:
             with linked_pages(site, indexed) as linked:
                 _run_pagefind(linked, "**/*.{html,record}", bundle)
     finally:
         shutil.rmtree(site / RECORDS, ignore_errors=True)
 
 
-# Pagefind refuses a longer glob (about 12,000 pages' names): then it is given a
-# folder of links to the pages instead, which costs a folder for each page.
-GLOB_LIMIT = 150_000
+class GlobRefused(RuntimeError):
+    """Pagefind refuses a list of names too long for it to compile (somewhere between
+    4,000 and 12,000 pages' names): it is then given a folder of links to the pages
+    instead, which costs a folder for each page."""
 
 
 @contextlib.contextmanager
@@ -247,7 +247,8 @@ def _run_pagefind(site: Path, glob: str, bundle: Path) -> None:
         )  # fmt: skip
     if ran.returncode:
         said = " ".join((ran.stderr.strip() or ran.stdout.strip()).splitlines())
-        raise RuntimeError(f"the search index was not written: {shorten(said, 300)}")
+        refused = GlobRefused if "did not parse as a valid glob" in said else RuntimeError
+        raise refused(f"the search index was not written: {shorten(said, 300)}")
 
 
 def glob_escaped(path: str) -> str:
