@@ -21,8 +21,6 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-import brotli
-import minify_html
 import rjsmin
 
 HASH_LENGTH = 10
@@ -62,7 +60,7 @@ def minify_js(script: str) -> str:
 
 def minify_css(css: str) -> str:
     # minify-html minifies CSS only inside a page: wrap it in a <style> element.
-    wrapped = minify_html.minify(f"<style>{css}</style>", minify_css=True)
+    wrapped = _minify_html().minify(f"<style>{css}</style>", minify_css=True)
     return wrapped.removeprefix("<style>").removesuffix("</style>")
 
 
@@ -75,7 +73,15 @@ PAGE_OPTIONS = {
 
 def minify_page(html: str) -> str:
     """A smaller page that is still valid HTML (closing tags and <html>/<head> kept)."""
-    return minify_html.minify(html, **PAGE_OPTIONS)
+    return _minify_html().minify(html, **PAGE_OPTIONS)
+
+
+def _minify_html():
+    # Imported for publication only (ASSETS_MINIFY): loading it is a twentieth of
+    # the whole build of a small site.
+    import minify_html
+
+    return minify_html
 
 
 def minified_pages_cache(cache: Path) -> Path:
@@ -120,8 +126,17 @@ def precompress(path: Path, cache: Path | None = None) -> list[Path]:
 
 CODECS = {
     ".gz": (lambda data: gzip.compress(data, compresslevel=9, mtime=0), gzip.decompress),
-    ".br": (lambda data: brotli.compress(data, quality=11), brotli.decompress),
+    ".br": (
+        lambda data: _brotli().compress(data, quality=11),
+        lambda data: _brotli().decompress(data),
+    ),
 }
+
+
+def _brotli():
+    import brotli  # for publication only (ASSETS_PRECOMPRESS), as minify-html
+
+    return brotli
 
 
 def _compressed(data: bytes, suffix: str, compress, decompress, cache: Path | None) -> bytes:

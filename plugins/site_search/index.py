@@ -33,7 +33,7 @@ from pathlib import Path
 from textwrap import shorten
 
 import cbor2
-from pagefind.service import get_executable
+from pagefind_bin import get_executable  # the binary in the wheel (pagefind[bin], pinned)
 
 BUNDLE = "pagefind"
 # Where the records' pages go in the folder given to Pagefind: the bundle's folder,
