@@ -4,11 +4,14 @@ category pages, deterministic bytes, and mistakes reported without a traceback."
 from __future__ import annotations
 
 import io
-import time
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
+
+from tests.conftest import ROOT
 
 PDFS = ("checklist-a4.pdf", "checklist-letter.pdf")
 
@@ -191,38 +194,56 @@ def test_the_wins_are_read_from_the_readers_parse_of_the_file(make_site, build_s
     assert rows(output) == ["Took a breath", "Went for a walk"]
 
 
-def test_the_pdfs_are_made_while_the_articles_are_written(
-    make_site, build_site, monkeypatch, tmp_path
-):
-    import small_wins.printout
-    from pelican import signals
+# scripts/build.py with WeasyPrint slowed down and every page's time of writing noted:
+# in a process of its own, as `make html` runs (the PDFs are made in a forked copy of a
+# build with no other thread; a test session has some).
+TIMED_BUILD = """
+import runpy, sys, time
+sys.path.insert(0, {plugins!r})
+import small_wins.printout
+from pelican import signals
 
-    # Times in a file: the PDFs are made in a forked copy of the build.
-    times = tmp_path / "printout-times"
-    original = small_wins.printout.make_printout
+original = small_wins.printout.make_printout
 
-    def slow(*args, **kwargs):
-        with times.open("a") as noted:
-            noted.write(f"{time.time()}\n")
-        time.sleep(1)
-        made = original(*args, **kwargs)
-        with times.open("a") as noted:
-            noted.write(f"{time.time()}\n")
-        return made
+def slow(*args, **kwargs):
+    with open({times!r}, "a") as noted:
+        noted.write(f"printout {{time.time()}}\\n")
+    time.sleep(1)
+    made = original(*args, **kwargs)
+    with open({times!r}, "a") as noted:
+        noted.write(f"printout {{time.time()}}\\n")
+    return made
 
-    monkeypatch.setattr(small_wins.printout, "make_printout", slow)
-    written: dict[str, float] = {}
+def note(path, context):
+    with open({times!r}, "a") as noted:
+        noted.write(f"{{context['output_file']}} {{time.time()}}\\n")
 
-    def note(path, context) -> None:
-        written.setdefault(context["output_file"], time.time())
+small_wins.printout.make_printout = slow
+signals.content_written.connect(note)
+sys.argv = [{script!r}, *sys.argv[1:]]
+runpy.run_path({script!r}, run_name="__main__")
+"""
 
-    signals.content_written.connect(note)
-    try:
-        output = build_site(make_site({"articles/wins.md": TWO_WINS}))
-    finally:
-        signals.content_written.disconnect(note)
-    started, finished = map(float, times.read_text().split())
+
+def test_the_pdfs_are_made_while_the_articles_are_written(make_site, fixture_settings, tmp_path):
+    settings = fixture_settings(make_site({"articles/wins.md": TWO_WINS}))
+    times = tmp_path / "times"
+    script = TIMED_BUILD.format(
+        plugins=str(ROOT / "plugins"), script=str(ROOT / "scripts/build.py"), times=str(times)
+    )
+    command = [sys.executable, "-c", script, "--settings", str(settings)]
+    built = subprocess.run(
+        [*command, "--output", str(tmp_path / "output")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert built.returncode == 0, built.stderr
+    noted = [line.rsplit(" ", 1) for line in times.read_text().splitlines()]
+    started, finished = (float(at) for name, at in noted if name == "printout")
+    written = {name: float(at) for name, at in reversed(noted)}
     assert started < written["wins/index.html"] < finished
     assert written["checklist/index.html"] > finished, "the page shows the PDFs' sizes"
+    output = tmp_path / "output"
     assert rows(output) == ["Took a breath", "Went for a walk"]
     assert all(len(pdf_pages(output / "checklist" / name)) == 1 for name in PDFS)
