@@ -130,7 +130,7 @@ class ResourceDirectoryGenerator(Generator):
         category_pages = self.context.get("category_pages", {})
         folder = Path(self.path) / self.settings.get("RESOURCES_PATH", "resources")
         max_age = self.settings.get("RESOURCES_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS)
-        readings = KeptReadings(Path(self.settings.get("CACHE_PATH", "cache"), "resources"))
+        readings = KeptReadings(Path(self.settings.get("CACHE_PATH", "cache"), "resources"), folder)
         directory = load_directory(folder, category_pages, build_day(), max_age, readings.read)
         readings.save()
         report(directory)

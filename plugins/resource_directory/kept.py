@@ -37,10 +37,12 @@ def code_digest() -> str:
 class KeptReadings:
     """`read` as schema.read_resource, from the cache when it holds the answer;
     `save` keeps this build's readings (and only those) for the next, with the
-    country, region and language names looked up so far."""
+    country, region and language names looked up so far. One file per folder of
+    resources: two sites built in turn (a test's, the real one) keep their own."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / f"{code_digest()}.pickle"
+    def __init__(self, cache: Path, resources: Path) -> None:
+        self.site = hashlib.sha256(str(Path(resources).resolve()).encode()).hexdigest()[:16]
+        self.path = cache / f"{self.site}-{code_digest()}.pickle"
         self.kept: dict = {}
         with contextlib.suppress(Exception):  # missing, cut short, or not ours
             readings, names = pickle.loads(self.path.read_bytes())
@@ -70,6 +72,6 @@ class KeptReadings:
             with os.fdopen(handle, "wb") as file:
                 pickle.dump((self.used, NAMES), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
-            for old in self.path.parent.glob("*.pickle"):
+            for old in self.path.parent.glob(f"{self.site}-*.pickle"):  # older code's
                 if old != self.path:
                     old.unlink(missing_ok=True)

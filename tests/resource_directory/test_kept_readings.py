@@ -16,7 +16,7 @@ from tests.resource_directory.test_resource_schema import CATEGORIES, GOOD, TODA
 
 
 def directory(folder, cache, today=TODAY, categories=CATEGORIES):
-    readings = KeptReadings(cache)
+    readings = KeptReadings(cache, folder)
     loaded = load_directory(folder, categories, today, 365, readings.read)
     readings.save()
     return loaded
@@ -66,6 +66,22 @@ def test_an_error_is_kept_with_its_line_and_hint(tmp_path):
     directory(folder, cache)
     kept = directory(folder, cache)
     assert [str(error) for error in kept.errors] == [str(error) for error in fresh.errors]
+
+
+def test_two_folders_of_resources_keep_their_own_readings(tmp_path, monkeypatch):
+    folder, cache = resource_folder(tmp_path), tmp_path / "cache"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "example-line.yaml").write_text((folder / "example-line.yaml").read_text())
+    directory(folder, cache)
+    directory(other, cache)
+    reads = []
+    real = resource_directory.kept.read_resource
+    monkeypatch.setattr(
+        resource_directory.kept, "read_resource", lambda *a: reads.append(a) or real(*a)
+    )
+    directory(folder, cache)
+    assert reads == []
 
 
 def test_a_damaged_cache_is_as_none(tmp_path):
