@@ -81,9 +81,10 @@ def check_headings(site: BuiltSite, page: OutputPage) -> list[Finding]:
 
 def heading_line(level: int, text: str) -> re.Pattern[str]:
     """A heading's line in Markdown by its first word, for a heading whose text the
-    typographer changed (quotes, dashes) further on."""
-    first_word = text.split()[0] if text.split() else ""
-    return re.compile(rf"^{'#' * level}[ \t]+{re.escape(first_word)}")
+    typographer changed (quotes, dashes) further on, or whose first word is marked
+    up (`*e*`, `[a link](...)`)."""
+    words = re.findall(r"\w+", text)
+    return re.compile(rf"^{'#' * level}[ \t]+\W*{re.escape(words[0] if words else '')}")
 
 
 def check_link_text(site: BuiltSite, page: OutputPage) -> list[Finding]:

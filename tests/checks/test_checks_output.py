@@ -31,6 +31,7 @@ MISTAKES = {
     "heading": ("Intro.\n\n#### Too deep\n", 9, "heading-order"),
     "second-h1": ("Intro.\n\n# Another title\n", 9, "heading-order"),
     "typeset-h1": ('Intro.\n\n# Another "title" -- said\n', 9, "heading-order"),
+    "marked-up-h1": ("Intro.\n\n# *e*{onclick=alert(1)} {}\n", 9, "heading-order"),
     "empty-link": ("Intro.\n\n[](https://example.org/)\n", 9, "link-empty"),
     "click-here": ("For more, [click here](https://example.org/).\n", 7, "link-text"),
     "here": ("Details [here](https://example.org/).\n", 7, "link-text"),
