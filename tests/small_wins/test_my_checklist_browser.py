@@ -12,6 +12,7 @@ import re
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from pelicanconf import EXIT_URL
@@ -325,7 +326,7 @@ def test_nothing_moves_when_a_late_script_brings_back_the_choice_and_marks_today
     page = context.new_page()
     page.clock.set_fixed_time(WEDNESDAY)
     page.goto(checklist_url, wait_until="load")
-    page.wait_for_function("document.querySelector('.checklist-tools[data-ready]')")
+    expect(page.locator(".checklist-tools[data-ready]")).to_be_attached()
     page.wait_for_timeout(200)
     assert page.locator("tr[data-left-out]").count() == 2, "the script did come"
     assert page.locator("td[data-today]").count() == len(LABELS)

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import expect
 
 from pelicanconf import CRISIS_HELP_COUNTRY
 from tests.theme.test_theme_browser import AXE_OPTIONS, describe, run_axe
@@ -65,7 +66,7 @@ def test_the_browsers_language_is_a_first_guess_that_says_so_and_moves_nothing(
 ):
     page = british_reader.new_page()
     page.goto(f"{site_url}/checklist/")
-    page.wait_for_function("document.querySelector('.crisis-help.is-guessed')")
+    expect(page.locator(".crisis-help.is-guessed").first).to_be_attached()
     assert shown_country(page) == ["GB"]
     band = page.locator("[data-crisis-band]")
     assert "Help in the United Kingdom (guessed from your browser’s language)" in band.inner_text()
