@@ -81,7 +81,7 @@ def write_index(
     with open(kept / LOCK, "w") as lock:  # one build at a time may use it
         fcntl.flock(lock, fcntl.LOCK_EX)
         manifest = kept / MANIFEST
-        hashes = json.loads(manifest.read_text()) if manifest.is_file() else {}
+        hashes = read_manifest(manifest)
         manifest.unlink(missing_ok=True)  # until the folder is whole again
         keep_whole(kept, hashes)
         _write_bundle(kept, site, sorted(pages), list(records))
@@ -103,6 +103,15 @@ def _write_bundle(bundle: Path, site: Path, pages: list[str], records: list[Reco
 LOCK = ".lock"
 MANIFEST = ".manifest.json"  # each file of a whole bundle with the hash of its bytes
 NAMED_BY_CONTENT = (".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter")
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    """The manifest's hashes; none from a manifest that is missing or damaged."""
+    with contextlib.suppress(OSError, ValueError):
+        hashes = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(hashes, dict):
+            return hashes
+    return {}
 
 
 def keep_whole(kept: Path, hashes: dict[str, str]) -> None:
