@@ -19,6 +19,13 @@ def wait_for(lines: list[str], words: str, count: int, process) -> None:
         time.sleep(0.05)
 
 
+def text_of(path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # its folder is being swapped
+        return ""
+
+
 def test_regenerate_replaces_the_output_whole_after_each_good_build(
     make_site, fixture_settings, tmp_path
 ):
@@ -44,9 +51,13 @@ def test_regenerate_replaces_the_output_whole_after_each_good_build(
         wait_for(lines, "Search index written", 1, process)
         assert (output / "pagefind/pagefind.js").is_file(), "the index follows the pages"
         # Swapped in whole, twice (the pages, then the index): the folder swapped out
-        # is kept beside it as the next build's spare. Written in place, there is none.
-        spare = output.with_name(f".{output.name}-spare")
-        assert "A new line." in (spare / "hello/index.html").read_text(encoding="utf-8")
+        # is kept beside it as the next build's spare (once the second swap is done).
+        # Written in place, there is none.
+        spare_page = output.with_name(f".{output.name}-spare") / "hello/index.html"
+        deadline = time.monotonic() + 30
+        while "A new line." not in text_of(spare_page):
+            assert time.monotonic() < deadline, "no spare output with the edit"
+            time.sleep(0.05)
 
         article.write_text("---\ntitle: Hello\ndate: 2025-99-02\n---\nBroken.\n")
         wait_for(lines, "Build failed", 1, process)
