@@ -16,12 +16,12 @@ import datetime
 import hashlib
 import importlib.metadata
 import json
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from asset_pipeline.assets import keep
 
 from .schema import NAMES, look_up_names, read_resource
 
@@ -49,6 +49,7 @@ class KeptReadings:
             if isinstance(readings, dict) and isinstance(names, dict):
                 self.kept = readings
                 NAMES.update(names)
+        self.as_loaded = (set(self.kept), len(NAMES))  # written again only when changed
         self.used: dict = {}
 
     def read(self, path: str, text: str, categories: Iterable[str], today: datetime.date):
@@ -66,12 +67,9 @@ class KeptReadings:
         for resource, _ in self.used.values():
             if resource is not None:  # every name the pages will show, to be kept
                 look_up_names(resource)
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".readings-")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump((self.used, NAMES), file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-            for old in self.path.parent.glob(f"{self.site}-*.pickle"):  # older code's
-                if old != self.path:
-                    old.unlink(missing_ok=True)
+        if (set(self.used), len(NAMES)) == self.as_loaded:
+            return
+        keep(self.path, pickle.dumps((self.used, NAMES), protocol=pickle.HIGHEST_PROTOCOL))
+        for old in self.path.parent.glob(f"{self.site}-*.pickle"):  # older code's
+            if old != self.path:
+                old.unlink(missing_ok=True)

@@ -83,12 +83,14 @@ def write_index(
         manifest = kept / MANIFEST
         hashes = read_manifest(manifest)
         manifest.unlink(missing_ok=True)  # until the folder is whole again
-        keep_whole(kept, hashes)
+        verified = keep_whole(kept, hashes)
         _write_bundle(kept, site, sorted(pages), list(records))
         remove_unused(kept)
         files = bundle_files(kept)
         link_tree(kept, bundle, files)
-        manifest.write_text(json.dumps({name: file_hash(kept / name) for name in files}))
+        # A kept file is as verified: Pagefind and settle_filters leave one alone.
+        written = {name: verified.get(name) or file_hash(kept / name) for name in files}
+        manifest.write_text(json.dumps(written))
     return bundle
 
 
@@ -114,13 +116,18 @@ def read_manifest(path: Path) -> dict[str, str]:
     return {}
 
 
-def keep_whole(kept: Path, hashes: dict[str, str]) -> None:
+def keep_whole(kept: Path, hashes: dict[str, str]) -> dict[str, str]:
     """Keep only the files named after their content that are as the manifest says:
     Pagefind would take a damaged one for one it wrote. The others are written
-    over in place, and the live site links to them: they are removed."""
+    over in place, and the live site links to them: they are removed. Returns the
+    kept files with their hashes."""
+    verified = {}
     for name in bundle_files(kept):
-        if not name.endswith(NAMED_BY_CONTENT) or hashes.get(name) != file_hash(kept / name):
+        if name.endswith(NAMED_BY_CONTENT) and hashes.get(name) == file_hash(kept / name):
+            verified[name] = hashes[name]
+        else:
             (kept / name).unlink()
+    return verified
 
 
 def remove_unused(kept: Path) -> None:

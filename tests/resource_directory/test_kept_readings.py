@@ -29,6 +29,16 @@ def resource_folder(tmp_path, text: str = GOOD):
     return folder
 
 
+def counted_reads(monkeypatch) -> list:
+    """Each file read from here on: the arguments of each read_resource call."""
+    reads = []
+    real = resource_directory.kept.read_resource
+    monkeypatch.setattr(
+        resource_directory.kept, "read_resource", lambda *a: reads.append(a) or real(*a)
+    )
+    return reads
+
+
 def test_a_kept_reading_is_the_reading(tmp_path):
     folder, cache = resource_folder(tmp_path), tmp_path / "cache"
     fresh = load_directory(folder, CATEGORIES, TODAY, 365)
@@ -40,11 +50,7 @@ def test_a_kept_reading_is_the_reading(tmp_path):
 def test_nothing_is_read_again_while_the_file_and_the_day_are_as_they_were(tmp_path, monkeypatch):
     folder, cache = resource_folder(tmp_path), tmp_path / "cache"
     directory(folder, cache)
-    reads = []
-    real = resource_directory.kept.read_resource
-    monkeypatch.setattr(
-        resource_directory.kept, "read_resource", lambda *a: reads.append(a) or real(*a)
-    )
+    reads = counted_reads(monkeypatch)
     directory(folder, cache)
     assert reads == []
     (folder / "example-line.yaml").write_text(
@@ -75,11 +81,7 @@ def test_two_folders_of_resources_keep_their_own_readings(tmp_path, monkeypatch)
     (other / "example-line.yaml").write_text((folder / "example-line.yaml").read_text())
     directory(folder, cache)
     directory(other, cache)
-    reads = []
-    real = resource_directory.kept.read_resource
-    monkeypatch.setattr(
-        resource_directory.kept, "read_resource", lambda *a: reads.append(a) or real(*a)
-    )
+    reads = counted_reads(monkeypatch)
     directory(folder, cache)
     assert reads == []
 
