@@ -26,6 +26,7 @@ PLUGINS = [
     "resource_directory",
     "pelican.plugins.sitemap",
     "fixed_urls",
+    "taxonomy_listings",
     "parallel_writer",
     # Last: writes _headers, and for publication minifies and compresses what the others wrote.
     "asset_pipeline",

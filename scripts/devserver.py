@@ -31,7 +31,6 @@ import inspect
 import json
 import logging
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -72,7 +71,6 @@ NOT_BUILT = (
 )
 Snapshot = dict[str, tuple[int, int]]
 # A Markdown heading with an attribute block: `## Title {win="..." category=...}`.
-ATTRIBUTED_HEADING = re.compile(r"^#{1,6}[ \t].*\{.*\}[ \t]*$", re.MULTILINE)
 
 
 class SelectiveWriter(ParallelWriter):
@@ -253,10 +251,6 @@ class BuildAborted(Exception):
     """Raised before anything is written when reading the content found errors."""
 
 
-def use_selective_writer(_pelican):
-    return SelectiveWriter
-
-
 def report_blocks(text: str) -> list[str]:
     """A build's report as its findings: each starts at the start of a line,
     its hint is indented below it."""
@@ -284,6 +278,9 @@ class Builder:
         self.metadata: dict[str, object] = {}  # Markdown file -> its metadata at the last build
         self.pages_of: dict[str, str] = {}  # content source file -> the page it is written to
         self.articles: set[str] = set()  # the source files of the articles
+        self.wins_shown: tuple | None = None  # what the last good build's pages showed of them
+        self._wins_shown: tuple | None = None  # the same, of the build under way
+        self._context: dict = {}
         self.collector = Collector()
         self.report: list[str] = []  # the last build's findings, as printed
         self.templates = MemoryBytecodeCache()
@@ -340,27 +337,24 @@ class Builder:
         return True
 
     def listed_as_before(self, changed: set[str]) -> bool:
-        """Whether the pages that list content show the edited articles as before:
-        they show an article's title, address, date and summary (its metadata, which
-        an edit of the text keeps), and the wins it marks on its headings, which the
-        checklist and category pages show."""
-        for path in changed:
-            if path not in self.articles or not isinstance(self.metadata[path], tuple):
-                return False
-            metadata, marks_headings = self.metadata[path]
-            if "summary" not in metadata or marks_headings:
-                return False
-        return True
+        """Whether the pages that list content show the edited articles as before,
+        as far as their metadata tells: they show an article's title, address, date
+        and summary, which an edit of the text keeps. They also show the wins, which
+        are compared once read (`choose_writer`)."""
+        return all(
+            path in self.articles
+            and isinstance(self.metadata[path], dict)
+            and "summary" in self.metadata[path]
+            for path in changed
+        )
 
     @staticmethod
     def _metadata(path: str) -> object:
-        """A Markdown file's metadata, and whether a heading of it carries attributes
-        (as a win is marked)."""
+        """A Markdown file's metadata."""
         try:
-            document = split_document(Path(path).read_text(encoding="utf-8"), path)
+            return split_document(Path(path).read_text(encoding="utf-8"), path).metadata
         except (OSError, UnicodeDecodeError, ContentError) as error:
             return error  # never equal to good metadata: the build will report it
-        return document.metadata, ATTRIBUTED_HEADING.search(document.body) is not None
 
     # --- building -----------------------------------------------------------
 
@@ -430,7 +424,7 @@ class Builder:
         # Connected for this build only: other builds in this process stay plain.
         hooks = [
             *((signals.initialized, patch.install) for patch in self.patches()),
-            (signals.get_writer, use_selective_writer),
+            (signals.get_writer, self._choose_writer),
             (signals.all_generators_finalized, self._before_writing),
             (signals.article_generator_init, self._reuse_content),
             (signals.page_generator_init, self._reuse_content),
@@ -453,7 +447,10 @@ class Builder:
         self.report = [str(finding) for finding in findings]
         for line in self.report:
             print(line, file=sys.stderr, flush=True)
-        return not any(finding.level == "error" for finding in findings)
+        ok = not any(finding.level == "error" for finding in findings)
+        if ok:
+            self.wins_shown = self._wins_shown
+        return ok
 
     def patches(self) -> list[PluginPatch]:
         return [*self.reused, *(self.deferred if self.defer else [])]
@@ -461,6 +458,16 @@ class Builder:
     def start_deferred(self) -> None:
         for step in self.deferred:
             step.start()
+
+    def _choose_writer(self, _pelican):
+        """The selective writer, once every generator has read its content: the
+        pages that list content are written again when the wins they show changed
+        (Pelican asks for its writer after the last generator has finished)."""
+        checklist = self._context.get("small_wins")
+        self._wins_shown = checklist.shown() if checklist is not None else None
+        if self._wins_shown != self.wins_shown:
+            SelectiveWriter.only = None
+        return SelectiveWriter
 
     def _reuse_content(self, generator) -> None:
         generator._cache = self.kept_content.setdefault(type(generator).__name__, {})
@@ -470,6 +477,7 @@ class Builder:
         """Nothing is written when reading failed: the served site stays as it was."""
         if any(finding.level == "error" for finding in self.collector.findings):
             raise BuildAborted
+        self._context = generators[0].context
         self.pages_of = {}
         self.articles = {
             article.source_path

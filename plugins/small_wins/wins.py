@@ -195,6 +195,15 @@ class Checklist:
     def article_urls(self) -> set[str]:
         return {win.url.split("#", 1)[0] for win in self.wins}
 
+    def shown(self) -> tuple:
+        """What the pages show of it: all but the line each win was read from,
+        which moves with any edit above it."""
+        groups = tuple(
+            (category, tuple((w.label, w.anchor, w.reminder, w.url) for w in wins))
+            for category, wins in self.groups.items()
+        )
+        return groups, self.days, self.week_start, self.kind_line, self.url
+
 
 def build_checklist(
     marks: Iterable[Marks], categories: Iterable[str], week_start: str, url: str

@@ -62,6 +62,12 @@ def test_rebuilds_after_edits_match_a_full_build(make_site, fixture_settings, bu
     assert builder.build()
     assert devserver.SelectiveWriter.skip and devserver.SelectiveWriter.only is None
     assert site_files(tmp_path / "served") == site_files(build_site(content))
+    # ...and are left alone by an edit that keeps its wins as they were, if moved down
+    rested = "An opening line.\n\n" + wins.replace("A reminder", "Rest") + "\nMore text.\n"
+    edit(content / "articles/win-3.md", article("Win 3", 3, rested))
+    assert builder.build()
+    assert devserver.SelectiveWriter.only == {"win-3/index.html"}
+    assert site_files(tmp_path / "served") == site_files(build_site(content))
 
     # a new title shows on the neighbours' pages too
     edit(content / "articles/win-1.md", article("First win", 1, "Day one."))
