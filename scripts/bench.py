@@ -361,7 +361,7 @@ def devserver_latency(content: Path, ours: Path, runs: int) -> float:
 
 def regenerate_latency(content: Path, ours: Path, runs: int) -> float:
     """Seconds from saving a file to `make regenerate`'s output holding the new page
-    (each save waits for the search index of the one before)."""
+    (each save waits for the output with the search index of the one before)."""
     output = WORK / "output-regenerate"
     command = [sys.executable, "scripts/regenerate.py", "--settings", str(ours)]
     command += ["--output", str(output)]
@@ -389,7 +389,7 @@ def regenerate_latency(content: Path, ours: Path, runs: int) -> float:
                     sys.exit("make regenerate never wrote the edit")
                 time.sleep(0.005)
             times.append(time.perf_counter() - start)
-            wait_for("Search index written", run + 1)
+            wait_for("with its search index", run + 1)
     finally:
         edited.restore()
         process.terminate()

@@ -36,31 +36,33 @@ def work_folder(output: Path) -> Path:
 
 def copy_changed(source: Path, target: Path) -> None:
     """Make `target` hold exactly `source`'s files, copying only those whose size or
-    modification time differ (copies keep the time: the next look sees them as equal)."""
-    kept: set[str] = set()
-    for parent, _, names in os.walk(source):
-        folder = Path(target, os.path.relpath(parent, source))
-        folder.mkdir(exist_ok=True)
-        for name in names:
-            original, copy = os.path.join(parent, name), folder / name
-            kept.add(str(copy))
-            status = os.stat(original)
-            try:
-                same = os.stat(copy)
-            except FileNotFoundError:
-                same = None
-            if same is None or (same.st_size, same.st_mtime_ns) != (
+    modification time differ (copies keep the time: the next look sees them as equal).
+    Each folder is listed once on each side: a large site has a folder per page."""
+    os.makedirs(target, exist_ok=True)
+    with os.scandir(target) as entries:
+        there = {entry.name: entry for entry in entries}
+    with os.scandir(source) as entries:
+        for entry in entries:
+            old = there.pop(entry.name, None)
+            copy = os.path.join(target, entry.name)
+            if entry.is_dir():
+                if old is not None and not old.is_dir(follow_symlinks=False):
+                    os.unlink(copy)
+                copy_changed(Path(entry.path), Path(copy))
+                continue
+            if old is not None and old.is_dir(follow_symlinks=False):
+                shutil.rmtree(copy)
+                old = None
+            status = entry.stat()
+            if old is None or (old.stat().st_size, old.stat().st_mtime_ns) != (
                 status.st_size, status.st_mtime_ns,
             ):  # fmt: skip
-                shutil.copy2(original, copy)
-    for parent, folders, names in os.walk(target, topdown=False):
-        for name in names:
-            if os.path.join(parent, name) not in kept:
-                os.unlink(os.path.join(parent, name))
-        for name in folders:
-            folder = Path(parent, name)
-            if not folder.is_symlink() and not any(folder.iterdir()):
-                folder.rmdir()
+                shutil.copy2(entry.path, copy)
+    for old in there.values():  # gone from the source
+        if old.is_dir(follow_symlinks=False):
+            shutil.rmtree(old.path)
+        else:
+            os.unlink(old.path)
 
 
 def replace_output(work: Path, output: Path) -> None:
@@ -106,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 if builder.defer:
                     write_deferred(builder)
                     replace_output(builder.output, output)
+                    print(f"Wrote {output.name}/ with its search index.", flush=True)
                 builder.defer = True
             else:
                 print(f"Build failed: {output.name}/ was left as it was.", flush=True)
