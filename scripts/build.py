@@ -19,6 +19,7 @@ Exit codes: 0 built, 1 content or template errors (listed), 2 usage or environme
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import ctypes
 import errno
@@ -30,6 +31,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -481,10 +483,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def exit_without_teardown(status: int) -> None:
+    """Exit as the interpreter would (other threads waited for, the exit handlers
+    run: logging's, multiprocessing's, temporary folders'), but without first taking
+    every module and object apart one by one: that was 0.06 s of a 0.45 s build of
+    the shipped site, for memory the system takes back at once."""
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped like Ctrl-C
     try:
-        sys.exit(main())
+        status = main()
     except KeyboardInterrupt:
         print("Interrupted: the previous output was left as it was.", file=sys.stderr)
-        sys.exit(130)
+        status = 130
+    exit_without_teardown(status)
