@@ -39,9 +39,13 @@ BUNDLE = "pagefind"
 # Where the records' pages go in the folder given to Pagefind: the bundle's folder,
 # where the build writes no page of its own.
 RECORDS = f"{BUNDLE}/records"
-# Only the page's own text: the crisis band, the menu and the footer are on every page.
-# A service listed on a page is left out of it: each service is a result of its own.
-OPTIONS = {"root_selector": "main", "exclude_selectors": [".resource"], "force_language": "en"}
+# Only the page's own text: the crisis band, the menu and the footer are on every page
+# (Pagefind leaves out every <nav> itself: the contents list, the previous and next
+# articles); an article's date and reading time and a category's list of articles
+# say nothing of this page or name others. A service listed on a page is left out
+# of it: each service is a result of its own.
+LEFT_OUT = [".resource", ".article-meta", ".card-list"]
+OPTIONS = {"root_selector": "main", "exclude_selectors": LEFT_OUT, "force_language": "en"}
 GLOB_SPECIAL = set("{}[]*?,!\\")
 # Pagefind's ready-made interfaces, which the search page does not use (it shows
 # results in its own markup, with no inline style).

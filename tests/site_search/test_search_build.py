@@ -221,3 +221,29 @@ def test_an_index_that_fails_while_the_pages_are_checked_fails_the_build(
     assert "Traceback" not in result.stderr
     after = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_page_is_found_by_its_own_words_not_those_of_the_pages_it_links(make_site, build_site):
+    first = "---\ntitle: Morning walks\ndate: 2025-01-03\ncategory: Coping\nsummary: Out.\n---\n"
+    second = "---\ntitle: Evening tea\ndate: 2025-01-04\ncategory: Coping\nsummary: In.\n---\n"
+    output = build_site(
+        make_site(
+            {
+                "articles/walks.md": first + "## Going out\n\nA walk at dawn.\n",
+                "articles/tea.md": second + "## Brewing\n\nA cup at dusk.\n\n## After\n\nRest.\n",
+            }
+        )
+    )
+    contents = {}
+    for path in (output / "pagefind" / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        contents[fragment["url"]] = fragment["content"]
+    tea = contents["/evening-tea/"]
+    assert "A cup at dusk." in tea and "Brewing" in tea
+    # Not its neighbour's title (the pager), its contents list, date or reading time.
+    assert "Morning walks" not in tea and "Previous" not in tea
+    assert tea.count("Brewing") == 1 and "Contents" not in tea and "minute read" not in tea
+    # A category page by its own text, not its articles' titles and summaries.
+    coping = contents["/category/coping/"]
+    assert "Intro." in coping
+    assert "Evening tea" not in coping and "Out." not in coping
