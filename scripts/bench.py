@@ -746,8 +746,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, nargs="*", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
-        "--latency-pages", type=int, default=1000, help="corpus size for the devserver (0: skip)"
-    )
+        "--latency-pages", type=int, nargs="*", default=[1000],
+        help="corpus sizes for the devserver and make regenerate (0: skip)",
+    )  # fmt: skip
     parser.add_argument(
         "--edit-runs", type=int, default=5, help="saves per page of the shipped site (0: skip)"
     )
@@ -818,14 +819,14 @@ def main(argv: list[str] | None = None) -> int:
             f" {our_run.wall / plain_run.wall:.2f}x wall, {our_run.cpu / plain_run.cpu:.2f}x cpu.",
             flush=True,
         )
-    if args.latency_pages:
-        content = write_corpus(args.latency_pages)
+    for pages in filter(None, args.latency_pages):
+        content = write_corpus(pages)
         ours, _, _ = settings_files(content)
         latency = devserver_latency(content, ours, args.runs)
-        print(f"devserver, {args.latency_pages} pages: {latency:.2f} s from saving a file")
+        print(f"devserver, {pages} pages: {latency:.2f} s from saving a file")
         print("to the new page being served (median; the browser reloads right after).")
         latency = regenerate_latency(content, ours, args.runs)
-        print(f"make regenerate, {args.latency_pages} pages: {latency:.2f} s from saving a")
+        print(f"make regenerate, {pages} pages: {latency:.2f} s from saving a")
         print("file to output/ holding the new page (median; the search index follows).")
     if args.edit_runs:
         print("The shipped site in Chromium: from a save to the open page painting the edit")

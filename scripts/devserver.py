@@ -26,6 +26,7 @@ plugin's code safely).
 from __future__ import annotations
 
 import argparse
+import collections
 import importlib
 import inspect
 import json
@@ -56,6 +57,23 @@ MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 # save's wait. Looking takes at most a tenth of the time (a thousand files, 8 ms).
 POLL_S = 0.05
 POLL_SHARE = 10
+POLL_LOOKS = 5  # the looks that pace the next one
+
+
+class PollPace:
+    """How long to wait before looking for saved files again, so that looking takes
+    at most a tenth of the time: judged by the quickest of the last few looks, as one
+    slowed by the search index written beside it (five times slower on a large site)
+    would hold every save after it back by as much."""
+
+    def __init__(self) -> None:
+        self.looks: collections.deque[float] = collections.deque(maxlen=POLL_LOOKS)
+
+    def wait_after(self, looked: float) -> float:
+        self.looks.append(looked)
+        return max(POLL_S, POLL_SHARE * min(self.looks))
+
+
 # After a build, how long the open pages have to reload before the deferred steps start.
 DEFERRED_AFTER_S = 0.5
 HEAD_END = b"</head>"
@@ -515,6 +533,7 @@ class Live:
         self.failed = False
         self.sockets: set[LiveSocket] = set()
         self.seen: Snapshot = {}  # the files as of the last look, built or not
+        self.pace = PollPace()
 
     @property
     def build_id(self) -> str:
@@ -541,7 +560,7 @@ class Live:
                 self.seen = snapshot
                 self.rebuild(snapshot)
         finally:
-            IOLoop.current().call_later(max(POLL_S, POLL_SHARE * looked), self.look)
+            IOLoop.current().call_later(self.pace.wait_after(looked), self.look)
 
     def rebuild(self, snapshot: Snapshot | None = None) -> None:
         started = time.perf_counter()

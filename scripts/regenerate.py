@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
 
 from build import claim_staging, swap_in  # noqa: E402  (scripts/build.py, beside this file)
-from devserver import POLL_S, POLL_SHARE, Builder  # noqa: E402
+from devserver import Builder, PollPace  # noqa: E402
 
 
 def work_folder(output: Path) -> Path:
@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work_folder(output), ignore_errors=True)
     builder = Builder(args.settings.resolve(), work_folder(output))
     seen: dict = {}
+    pace = PollPace()
     print("Rebuilding on every change (Ctrl-C stops).", flush=True)
     while True:
         started = time.perf_counter()
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 builder.defer = True
             else:
                 print(f"Build failed: {output.name}/ was left as it was.", flush=True)
-        time.sleep(max(POLL_S, POLL_SHARE * looked))
+        time.sleep(pace.wait_after(looked))
 
 
 if __name__ == "__main__":

@@ -92,3 +92,13 @@ def test_a_broken_edit_writes_nothing_and_the_next_good_save_recovers(
     assert builder.build()
     assert "Recovered." in (tmp_path / "served/hello/index.html").read_text()
     assert "/hello/" in (tmp_path / "served/sitemap.xml").read_text()
+
+
+def test_a_slow_look_does_not_hold_the_next_saves_back():
+    pace = load_devserver().PollPace()
+    assert pace.wait_after(0.001) == 0.05, "never more often than every 0.05 s"
+    assert pace.wait_after(0.02) == 0.05
+    assert pace.wait_after(0.09) == 0.05, "a look slowed by the search index"
+    for _ in range(5):
+        wait = pace.wait_after(0.02)
+    assert wait == 0.2, "a tenth of the time, once every recent look is slower"
