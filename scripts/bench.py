@@ -171,7 +171,8 @@ class Run:
 
 def tree_pss_kib(pid: int) -> int:
     """The proportional set size of a process and all its descendants (pages shared
-    by forked workers counted once, split between them)."""
+    by forked workers counted once, split between them), whichever of a process's
+    threads started them (the search index's thread starts Pagefind)."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
@@ -180,10 +181,10 @@ def tree_pss_kib(pid: int) -> int:
                 if line.startswith("Pss:"):
                     total += int(line.split()[1])
                     break
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, ValueError):  # ended meanwhile
             continue
-        pending += [int(child) for child in children]
     return total
 
 
