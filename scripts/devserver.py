@@ -88,7 +88,6 @@ NOT_BUILT = (
     b"</p></main></body></html>"
 )
 Snapshot = dict[str, tuple[int, int]]
-# A Markdown heading with an attribute block: `## Title {win="..." category=...}`.
 
 
 class SelectiveWriter(ParallelWriter):
@@ -358,7 +357,7 @@ class Builder:
         """Whether the pages that list content show the edited articles as before,
         as far as their metadata tells: they show an article's title, address, date
         and summary, which an edit of the text keeps. They also show the wins, which
-        are compared once read (`choose_writer`)."""
+        are compared once read (`_choose_writer`)."""
         return all(
             path in self.articles
             and isinstance(self.metadata[path], dict)
