@@ -13,7 +13,8 @@ Rebuilds are fast because this process stays alive between them: Pelican runs
 in it, each unchanged Markdown file is read only once, and when an edit leaves
 a file's metadata as it was (the usual edit: its text), only that file's page
 and the pages that list or gather content (home, categories, tags, checklist...)
-are written again, not every other article. The checklist's PDFs are made again
+are written again, not every other article; and not even those when the edited
+article has a summary and its wins read as before. The checklist's PDFs are made again
 only when what they are printed from changed (the plugin's cache), the resource directory is read
 again only when one of its files did, and the search index (seconds of Pagefind)
 is written after the open pages have reloaded. Any other change (new, deleted or

@@ -1,10 +1,11 @@
-"""Each article's and page's address and file name, worked out once.
+"""Each article's and page's address, worked out once.
 
-Pelican formats `content.url` and `content.save_as` from the URL settings every
-time they are asked for, and the templates ask a dozen times per page (lists,
-canonical link, pager, sitemap); each costs a copy of the metadata and a relative
-path. Once every generator has finished, nothing changes an address any more: both
-are kept through Pelican's own `override_url` and `override_save_as`.
+Pelican formats `content.url` from the URL settings every time a template asks,
+and the templates ask a dozen times per page (lists, canonical link, pager,
+sitemap). Once every generator has finished, nothing changes an address any
+more: it is kept through Pelican's own `override_url`. Not the file name: Pelican
+takes an `override_save_as` for a page meant to replace another one's file, and
+would then let an article named "Tags" silently take the place of /tags/.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pelican import signals
 def fix_urls(contents) -> None:
     for content in contents:
         content.override_url = content.url
-        content.override_save_as = content.save_as
 
 
 def fix_site_urls(generators) -> None:
