@@ -299,6 +299,7 @@ class Builder:
         self.wins_shown: tuple | None = None  # what the last good build's pages showed of them
         self._wins_shown: tuple | None = None  # the same, of the build under way
         self._context: dict = {}
+        self._same_files = False  # the build under way: only text edited
         self.collector = Collector()
         self.report: list[str] = []  # the last build's findings, as printed
         self.templates = MemoryBytecodeCache()
@@ -413,6 +414,8 @@ class Builder:
         not written again: their text did not change and neither did any title,
         date or category that they show. Without `listings`, neither are the pages
         that list content (home, categories, tags, archives, checklist, search)."""
+        # Only text edited: every file is where it was, and its page too.
+        self._same_files = keep is not None
         kept = keep if keep is not None else self.pages_of.keys()
         SelectiveWriter.skip = frozenset(
             page for source, page in self.pages_of.items() if source not in kept
@@ -477,6 +480,20 @@ class Builder:
         for step in self.deferred:
             step.start()
 
+    def _list_pages(self, generators) -> None:
+        self.pages_of = {}
+        self.articles = {
+            article.source_path
+            for generator in generators
+            for article in getattr(generator, "articles", None) or []
+        }
+        for generator in generators:
+            for name in ("articles", "translations", "drafts", "drafts_translations",
+                         "hidden_articles", "hidden_translations", "pages",
+                         "hidden_pages", "draft_pages"):  # fmt: skip
+                for item in getattr(generator, name, None) or []:
+                    self.pages_of[item.source_path] = item.save_as
+
     def _choose_writer(self, _pelican):
         """The selective writer, once every generator has read its content: the
         pages that list content are written again when the wins they show changed
@@ -496,18 +513,8 @@ class Builder:
         if any(finding.level == "error" for finding in self.collector.findings):
             raise BuildAborted
         self._context = generators[0].context
-        self.pages_of = {}
-        self.articles = {
-            article.source_path
-            for generator in generators
-            for article in getattr(generator, "articles", None) or []
-        }
-        for generator in generators:
-            for name in ("articles", "translations", "drafts", "drafts_translations",
-                         "hidden_articles", "hidden_translations", "pages",
-                         "hidden_pages", "draft_pages"):  # fmt: skip
-                for item in getattr(generator, name, None) or []:
-                    self.pages_of[item.source_path] = item.save_as
+        if not (self._same_files and self.pages_of):  # else the same files, at the same places
+            self._list_pages(generators)
         if not self.metadata:
             self._changed = set(self.take_snapshot())
         for path in self._changed:
