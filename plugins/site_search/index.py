@@ -89,8 +89,7 @@ def write_index(
         manifest.unlink(missing_ok=True)  # until the folder is whole again
         verified = keep_whole(kept, hashes)
         _write_bundle(kept, site, sorted(pages), list(records))
-        remove_unused(kept)
-        files = bundle_files(kept)
+        files = remove_unused(kept)
         link_tree(kept, bundle, files)
         # A kept file is as verified: Pagefind and settle_filters leave one alone.
         written = {name: verified.get(name) or file_hash(kept / name) for name in files}
@@ -134,8 +133,9 @@ def keep_whole(kept: Path, hashes: dict[str, str]) -> dict[str, str]:
     return verified
 
 
-def remove_unused(kept: Path) -> None:
-    """Remove the files of earlier bundles: those the index's metadata does not name."""
+def remove_unused(kept: Path) -> list[str]:
+    """Remove the files of earlier bundles: those the index's metadata does not name.
+    Returns the bundle's files."""
     used = set()
     entry = json.loads((kept / "pagefind-entry.json").read_text(encoding="utf-8"))
     for about in entry["languages"].values():
@@ -145,9 +145,13 @@ def remove_unused(kept: Path) -> None:
         used |= {f"fragment/{page}.pf_fragment" for page, _ in meta[PAGES_OF_META]}
         used |= {f"index/{chunk[-1]}.pf_index" for chunk in meta[CHUNKS_OF_META]}
         used |= {f"filter/{name}.pf_filter" for _, name in meta[FILTERS_OF_META]}
+    files = []
     for name in bundle_files(kept):
         if name.endswith(NAMED_BY_CONTENT) and name not in used:
             (kept / name).unlink()
+        else:
+            files.append(name)
+    return files
 
 
 def bundle_files(folder: Path) -> list[str]:
@@ -248,9 +252,7 @@ class GlobRefused(RuntimeError):
 def linked_pages(site: Path, names: list[str]):
     linked = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site.parent))
     try:
-        for name in names:
-            (linked / name).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site / name, linked / name)
+        link_tree(site, linked, names)
         yield linked
     finally:
         shutil.rmtree(linked, ignore_errors=True)
