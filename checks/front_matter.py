@@ -1,6 +1,6 @@
 """Front matter: required fields per kind of file, known keys (with a "did you
-mean"), known categories, and one address per page (dates are the reader's: only
-YYYY-MM-DD is read)."""
+mean"), known categories, one address per page and none of the site's own (dates
+are the reader's: only YYYY-MM-DD is read)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+from fixed_urls import ADDRESS_FIELDS, address_taken, site_addresses, taken_by_site
 from pelican.urlwrappers import Category
 
 from .findings import ERROR, Finding
@@ -49,6 +50,7 @@ def check_front_matter(sources: list[Source], settings: dict) -> list[Finding]:
             findings += [misplaced] if misplaced else check_keys(source)
             findings += check_values(source, categories, settings)
     findings += check_unique_addresses(sources)
+    findings += check_site_addresses(sources, settings)
     return findings
 
 
@@ -198,3 +200,18 @@ def check_unique_addresses(sources: list[Source]) -> Iterable[Finding]:
             source.name, line, 1, ERROR, f"same address {address} as {other.name}", "duplicate-url",
             "give this page another title, or a 'slug: ...' line with a different address",
         )  # fmt: skip
+
+
+def check_site_addresses(sources: list[Source], settings: dict) -> Iterable[Finding]:
+    """The build's own rule (plugins/fixed_urls), for every file at once."""
+    addresses = site_addresses(settings)
+    for source in sources:
+        if source.kind == CATEGORY or not source.save_as:
+            continue  # a category's page is one of the site's own
+        words = taken_by_site(source.save_as, addresses)
+        if words:
+            field = next((key for key in ADDRESS_FIELDS if key in source.metadata), "title")
+            error = address_taken(source.name, source.key_line(field), source.save_as, words)
+            yield Finding(
+                error.path, error.line, 1, ERROR, error.message, error.rule, error.hint
+            )  # fmt: skip

@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
 
-from build import Collector  # noqa: E402  (scripts/build.py, beside this file)
+from build import Collector, finding_for  # noqa: E402  (scripts/build.py, beside this file)
 from jinja2 import BytecodeCache  # noqa: E402
 from markdown_reader.document import split_document  # noqa: E402
 from markdown_reader.errors import ContentError  # noqa: E402
@@ -457,7 +457,7 @@ class Builder:
         except BuildAborted:
             pass
         except Exception as error:  # reported like any other finding
-            self.collector.emit(logging.makeLogRecord({"msg": str(error), "levelno": 40}))
+            self.collector.findings.append(finding_for(error))
         finally:
             root.removeHandler(self.collector)
             for signal, handler in hooks:

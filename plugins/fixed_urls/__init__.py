@@ -1,4 +1,5 @@
-"""Each article's and page's address, worked out once.
+"""Each article's and page's address, worked out once, and none of them one the
+site keeps for itself.
 
 Pelican formats `content.url` from the URL settings every time a template asks,
 and the templates ask a dozen times per page (lists, canonical link, pager,
@@ -6,11 +7,32 @@ sitemap). Once every generator has finished, nothing changes an address any
 more: it is kept through Pelican's own `override_url`. Not the file name: Pelican
 takes an `override_save_as` for a page meant to replace another one's file, and
 would then let an article named "Tags" silently take the place of /tags/.
+
+At that point too, an article or page whose address is one of the site's own
+(`site_addresses`) stops the build at the line of its front matter that gives
+the address. Pelican would stop at the second file written to one address, in its
+own words; and nothing stops a page written into a folder the site fills itself:
+an article titled "Pagefind" would be deleted with the old search index.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from markdown_reader.document import split_document
+from markdown_reader.errors import ContentError, display_path
 from pelican import signals
+
+CONTENT_LISTS = ("articles", "translations", "pages", "hidden_pages")  # drafts are apart
+DIRECT_PAGES = {
+    "index": "home page",
+    "categories": "list of categories",
+    "tags": "list of tags",
+    "archives": "archives",
+    "404": "page for addresses that lead nowhere",
+}
+# The fields that decide a content's address, the one that decides first first.
+ADDRESS_FIELDS = ("save_as", "slug", "title")
 
 
 def fix_urls(contents) -> None:
@@ -18,10 +40,94 @@ def fix_urls(contents) -> None:
         content.override_url = content.url
 
 
+def site_addresses(settings: dict) -> dict[str, str]:
+    """What the site writes itself, in an editor's words, by where: a folder
+    ("tags/", for a page written as tags/index.html) holds the site's files alone;
+    a file ("index.html") is one page."""
+    plugins = settings.get("PLUGINS") or []
+    pages = {
+        settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"): DIRECT_PAGES.get(
+            name, f"{name} page"
+        )
+        for name in settings.get("DIRECT_TEMPLATES", [])
+    }
+    pages |= {
+        name: "page made from a template" for name in settings.get("TEMPLATE_PAGES", {}).values()
+    }
+    if "small_wins" in plugins:
+        from small_wins import SAVE_AS
+
+        pages[settings.get("CHECKLIST_SAVE_AS", SAVE_AS)] = "weekly checklist and its PDFs"
+    if "site_search" in plugins:
+        from site_search import BUNDLE, SAVE_AS
+
+        pages[settings.get("SEARCH_SAVE_AS", SAVE_AS)] = "search page"
+        pages[f"{BUNDLE}/"] = "search index"
+    if "resource_directory" in plugins:
+        from resource_directory.pages import INDEX_URL
+
+        pages[INDEX_URL] = "directory of support resources"
+    for key, words in (("CATEGORY_SAVE_AS", "categories' pages"), ("TAG_SAVE_AS", "tags' pages")):
+        folder = str(settings.get(key, "")).partition("{")[0]
+        if folder.endswith("/"):
+            pages[folder] = words
+    pages[f"{settings.get('THEME_STATIC_DIR', 'theme')}/"] = "styles, fonts and scripts"
+    pages |= {
+        f"{path.strip('/')}/": f"files copied from content/{path.strip('/')}/"
+        for path in settings.get("STATIC_PATHS", [])
+    }
+    return {name.removesuffix("index.html") or name: words for name, words in pages.items() if name}
+
+
+def taken_by_site(save_as: str, addresses: dict[str, str]) -> str | None:
+    """What the site keeps at `save_as` (a file of the output), if anything."""
+    parts = save_as.split("/")
+    for end in range(1, len(parts)):
+        words = addresses.get("/".join(parts[:end]) + "/")
+        if words:
+            return words
+    return addresses.get(save_as)
+
+
+def address_taken(path: str, line: int, save_as: str, words: str) -> ContentError:
+    address = "/" + save_as.removesuffix("index.html")
+    return ContentError(
+        path, line, f"address {address} is kept for the site's {words}",
+        hint="give this page another title, or a 'slug: ...' line with an address of its own",
+        rule="reserved-url",
+    )  # fmt: skip
+
+
+def address_line(source_path: str) -> int:
+    """The line of the field that gives the file its address."""
+    text = Path(source_path).read_text(encoding="utf-8")
+    lines = split_document(text, display_path(source_path)).metadata_lines
+    return next((lines[key] for key in ADDRESS_FIELDS if key in lines), 1)
+
+
+def check_addresses(contents, addresses: dict[str, str]) -> None:
+    """From each content's fixed address, the file a server answers it with, or
+    the file name its front matter gives: Pelican's `save_as` would be worked out
+    again for every page of every build."""
+    for content in contents:
+        url = content.url
+        save_as = getattr(content, "override_save_as", None) or (
+            url + "index.html" if url.endswith("/") or not url else url
+        )
+        words = taken_by_site(save_as, addresses)
+        if words:
+            path = content.source_path
+            raise address_taken(display_path(path), address_line(path), save_as, words)
+
+
 def fix_site_urls(generators) -> None:
+    addresses = site_addresses(generators[0].settings) if generators else {}
     for generator in generators:
-        for name in ("articles", "translations", "drafts", "pages", "hidden_pages"):
-            fix_urls(getattr(generator, name, []))
+        for name in CONTENT_LISTS:
+            contents = getattr(generator, name, [])
+            fix_urls(contents)
+            check_addresses(contents, addresses)
+        fix_urls(getattr(generator, "drafts", []))
 
 
 def register() -> None:

@@ -38,6 +38,7 @@ from .sources import DENSITIES, human_size, site_files
 from .wins import Checklist, Marks, build_checklist, marks_in, might_mark_wins, read_marks
 
 logger = logging.getLogger(__name__)
+SAVE_AS = "checklist/index.html"  # with the PDFs beside it
 # The theme's stylesheet with the printout's fonts (checklist.html links it for print).
 FONT_SHEET = "css/print-font.css"
 
@@ -96,7 +97,7 @@ def write_checklist(generator, writer) -> None:
     if checklist is None:
         return
     settings = generator.settings
-    save_as = settings.get("CHECKLIST_SAVE_AS", "checklist/index.html")
+    save_as = settings.get("CHECKLIST_SAVE_AS", SAVE_AS)
     template = generator.get_template("checklist")
     relative = settings.get("RELATIVE_URLS", False)
     page = {

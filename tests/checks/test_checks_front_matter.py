@@ -51,6 +51,13 @@ def test_two_pages_with_one_address_are_reported_at_the_second(check, places):
     assert "content/articles/hello.md" in report.findings[0].message
 
 
+def test_a_page_at_an_address_of_the_site_is_reported_once_at_its_title(check, places):
+    report = check({"pages/search.md": "---\ntitle: Search\n---\nFind a page.\n"})
+    assert places(report) == [("content/pages/search.md", 2, "reserved-url")]
+    assert "address /search/ is kept for the site's search page" in report.findings[0].message
+    assert not report.built
+
+
 def test_a_draft_may_share_the_address_of_the_page_it_will_replace(check, places):
     draft = article(title="Hello").replace("summary:", "status: draft\nsummary:")
     assert places(check({"articles/tea.md": draft}, build=False)) == []

@@ -1,4 +1,10 @@
-from fixed_urls import fix_urls
+import pytest
+from fixed_urls import fix_urls, site_addresses, taken_by_site
+from pelican.settings import read_settings
+
+from tests.conftest import ROOT
+
+ARTICLE = "---\n{}\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\nHi.\n"
 
 
 class Counted:
@@ -27,8 +33,51 @@ def test_the_built_site_keeps_the_same_addresses(make_site, build_site):
     assert 'href="../../hello/"' in (output / "category/coping/index.html").read_text()
 
 
-def test_an_article_cannot_take_the_place_of_a_page_of_the_site(make_site, run_pelican):
-    article = "---\ntitle: Tags\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\nHi.\n"
-    result = run_pelican(make_site({"articles/tags.md": article}))
+@pytest.mark.parametrize(
+    ("files", "place", "words"),
+    [
+        # Pelican would stop at the second file written to /tags/, in its own words.
+        ({"articles/tags.md": ARTICLE.format("title: Tags")},
+         "content/articles/tags.md:2", "/tags/"),
+        # Nothing would stop it: the search index's folder is emptied for the new index.
+        ({"pages/about.md": "---\ntitle: About\nslug: pagefind\n---\nHi.\n"},
+         "content/pages/about.md:3", "/pagefind/"),
+        # A file name of its own, in a folder the site fills with its own pages.
+        ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: category/tea.html")},
+         "content/articles/tea.md:3", "/category/tea.html"),
+    ],
+)  # fmt: skip
+def test_a_page_cannot_take_an_address_of_the_site(make_site, run_pelican, files, place, words):
+    result = run_pelican(make_site(files))
     assert result.returncode == 1, result.stderr
-    assert "tags/index.html" in result.stderr
+    assert f"{place}: error: address {words} is kept for the site's " in result.stderr
+    assert "[reserved-url]" in result.stderr and "Error" not in result.stderr
+
+
+def test_the_site_keeps_its_own_folders_and_pages():
+    addresses = site_addresses(read_settings(str(ROOT / "pelicanconf.py")))
+    taken = {
+        save_as: taken_by_site(save_as, addresses)
+        for save_as in (
+            "index.html", "tags/index.html", "checklist/index.html", "checklist/sheet.pdf",
+            "resources/gb/index.html", "pagefind/index.html", "theme/css/a.css",
+            "images/tea/index.html", "category/new/index.html", "robots.txt",
+            "tea/index.html", "index/index.html", "tagsy/index.html", "my-tags/index.html",
+        )
+    }  # fmt: skip
+    assert taken == {
+        "index.html": "home page",
+        "tags/index.html": "list of tags",
+        "checklist/index.html": "weekly checklist and its PDFs",
+        "checklist/sheet.pdf": "weekly checklist and its PDFs",
+        "resources/gb/index.html": "directory of support resources",
+        "pagefind/index.html": "search index",
+        "theme/css/a.css": "styles, fonts and scripts",
+        "images/tea/index.html": "files copied from content/images/",
+        "category/new/index.html": "categories' pages",
+        "robots.txt": "page made from a template",
+        "tea/index.html": None,
+        "index/index.html": None,
+        "tagsy/index.html": None,
+        "my-tags/index.html": None,
+    }

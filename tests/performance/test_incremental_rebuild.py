@@ -94,6 +94,20 @@ def test_a_broken_edit_writes_nothing_and_the_next_good_save_recovers(
     assert "/hello/" in (tmp_path / "served/sitemap.xml").read_text()
 
 
+def test_an_edit_to_an_address_of_the_site_is_reported_at_its_line(
+    make_site, fixture_settings, tmp_path, capsys
+):
+    content = make_site()
+    builder = load_devserver().Builder(fixture_settings(content), tmp_path / "served")
+    assert builder.build()
+    before = site_files(tmp_path / "served")
+    edit(content / "articles/hello.md", article("Search", 2, "Found."))
+    assert not builder.build()
+    assert site_files(tmp_path / "served") == before
+    said = capsys.readouterr().err
+    assert said.startswith(f"{content / 'articles/hello.md'}:2: error: address /search/ is kept")
+
+
 def test_a_slow_look_does_not_hold_the_next_saves_back():
     pace = load_devserver().PollPace()
     assert pace.wait_after(0.001) == 0.05, "never more often than every 0.05 s"
