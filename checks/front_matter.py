@@ -8,7 +8,8 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from fixed_urls import ADDRESS_FIELDS, address_taken, site_addresses, taken_by_site
+import fixed_urls
+from markdown_reader.errors import ContentError
 from pelican.urlwrappers import Category
 
 from .findings import ERROR, Finding
@@ -192,26 +193,26 @@ def check_unique_addresses(sources: list[Source]) -> Iterable[Finding]:
         if not source.save_as:
             continue
         other = first_at.setdefault(source.save_as, source)
-        if other is source:
-            continue
-        line = source.key_line("slug") if "slug" in source.metadata else source.key_line("title")
-        address = "/" + source.save_as.removesuffix("index.html")
-        yield Finding(
-            source.name, line, 1, ERROR, f"same address {address} as {other.name}", "duplicate-url",
-            "give this page another title, or a 'slug: ...' line with a different address",
-        )  # fmt: skip
+        if other is not source:
+            shared = fixed_urls.address_shared
+            yield as_finding(shared(source.name, address_line(source), source.save_as, other.name))
 
 
 def check_site_addresses(sources: list[Source], settings: dict) -> Iterable[Finding]:
     """The build's own rule (plugins/fixed_urls), for every file at once."""
-    addresses = site_addresses(settings)
+    addresses = fixed_urls.site_addresses(settings)
     for source in sources:
         if source.kind == CATEGORY or not source.save_as:
             continue  # a category's page is one of the site's own
-        words = taken_by_site(source.save_as, addresses)
-        if words:
-            field = next((key for key in ADDRESS_FIELDS if key in source.metadata), "title")
-            error = address_taken(source.name, source.key_line(field), source.save_as, words)
-            yield Finding(
-                error.path, error.line, 1, ERROR, error.message, error.rule, error.hint
-            )  # fmt: skip
+        if words := fixed_urls.taken_by_site(source.save_as, addresses):
+            taken = fixed_urls.address_taken
+            yield as_finding(taken(source.name, address_line(source), source.save_as, words))
+
+
+def address_line(source: Source) -> int:
+    fields = fixed_urls.ADDRESS_FIELDS
+    return source.key_line(next((key for key in fields if key in source.metadata), "title"))
+
+
+def as_finding(error: ContentError) -> Finding:
+    return Finding(error.path, error.line, 1, ERROR, error.message, error.rule, error.hint)

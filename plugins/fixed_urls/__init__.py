@@ -9,10 +9,12 @@ takes an `override_save_as` for a page meant to replace another one's file, and
 would then let an article named "Tags" silently take the place of /tags/.
 
 At that point too, an article or page whose address is one of the site's own
-(`site_addresses`) stops the build at the line of its front matter that gives
-the address. Pelican would stop at the second file written to one address, in its
-own words; and nothing stops a page written into a folder the site fills itself:
-an article titled "Pagefind" would be deleted with the old search index.
+(`site_addresses`) or another one's stops the build at the line of its front
+matter that gives the address. Pelican would stop at the second file written to
+one address, in its own words, or let a page whose front matter names its file
+silently replace the other; and nothing would stop a page written into a folder
+the site fills itself: an article titled "Pagefind" would be deleted with the old
+search index.
 """
 
 from __future__ import annotations
@@ -90,12 +92,24 @@ def taken_by_site(save_as: str, addresses: dict[str, str]) -> str | None:
 
 
 def address_taken(path: str, line: int, save_as: str, words: str) -> ContentError:
-    address = "/" + save_as.removesuffix("index.html")
     return ContentError(
-        path, line, f"address {address} is kept for the site's {words}",
-        hint="give this page another title, or a 'slug: ...' line with an address of its own",
-        rule="reserved-url",
+        path, line, f"address {address_of(save_as)} is kept for the site's {words}",
+        hint=ANOTHER_ADDRESS, rule="reserved-url",
     )  # fmt: skip
+
+
+def address_shared(path: str, line: int, save_as: str, other: str) -> ContentError:
+    return ContentError(
+        path, line, f"same address {address_of(save_as)} as {other}",
+        hint=ANOTHER_ADDRESS, rule="duplicate-url",
+    )  # fmt: skip
+
+
+ANOTHER_ADDRESS = "give this page another title, or a 'slug: ...' line with an address of its own"
+
+
+def address_of(save_as: str) -> str:
+    return "/" + save_as.removesuffix("index.html")
 
 
 def address_line(source_path: str) -> int:
@@ -105,28 +119,31 @@ def address_line(source_path: str) -> int:
     return next((lines[key] for key in ADDRESS_FIELDS if key in lines), 1)
 
 
-def check_addresses(contents, addresses: dict[str, str]) -> None:
-    """From each content's fixed address, the file a server answers it with, or
-    the file name its front matter gives: Pelican's `save_as` would be worked out
-    again for every page of every build."""
+def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) -> None:
+    """Each content's file: from its fixed address, the file a server answers it
+    with, or the one its front matter names (Pelican's `save_as` would be worked
+    out again for every page of every build). `files`: the source of each file so
+    far. Pelican lets a file named in the front matter replace another page's."""
     for content in contents:
         url = content.url
         save_as = getattr(content, "override_save_as", None) or (
             url + "index.html" if url.endswith("/") or not url else url
         )
-        words = taken_by_site(save_as, addresses)
-        if words:
-            path = content.source_path
-            raise address_taken(display_path(path), address_line(path), save_as, words)
+        path = display_path(content.source_path)
+        if words := taken_by_site(save_as, addresses):
+            raise address_taken(path, address_line(content.source_path), save_as, words)
+        if (other := files.setdefault(save_as, path)) != path:
+            raise address_shared(path, address_line(content.source_path), save_as, other)
 
 
 def fix_site_urls(generators) -> None:
     addresses = site_addresses(generators[0].settings) if generators else {}
+    files: dict[str, str] = {}
     for generator in generators:
         for name in CONTENT_LISTS:
             contents = getattr(generator, name, [])
             fix_urls(contents)
-            check_addresses(contents, addresses)
+            check_addresses(contents, addresses, files)
         fix_urls(getattr(generator, "drafts", []))
 
 

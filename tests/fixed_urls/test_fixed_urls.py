@@ -34,24 +34,33 @@ def test_the_built_site_keeps_the_same_addresses(make_site, build_site):
 
 
 @pytest.mark.parametrize(
-    ("files", "place", "words"),
+    ("files", "said"),
     [
         # Pelican would stop at the second file written to /tags/, in its own words.
         ({"articles/tags.md": ARTICLE.format("title: Tags")},
-         "content/articles/tags.md:2", "/tags/"),
+         "content/articles/tags.md:2: error: address /tags/ is kept for the site's list of tags"
+         " [reserved-url]"),
         # Nothing would stop it: the search index's folder is emptied for the new index.
         ({"pages/about.md": "---\ntitle: About\nslug: pagefind\n---\nHi.\n"},
-         "content/pages/about.md:3", "/pagefind/"),
+         "content/pages/about.md:3: error: address /pagefind/ is kept for the site's search"
+         " index [reserved-url]"),
         # A file name of its own, in a folder the site fills with its own pages.
         ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: category/tea.html")},
-         "content/articles/tea.md:3", "/category/tea.html"),
+         "content/articles/tea.md:3: error: address /category/tea.html is kept for the site's"
+         " categories' pages [reserved-url]"),
+        # Pelican would let a file named in the front matter replace the other page.
+        ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: hello/index.html")},
+         "content/articles/tea.md:3: error: same address /hello/ as content/articles/hello.md"
+         " [duplicate-url]"),
     ],
 )  # fmt: skip
-def test_a_page_cannot_take_an_address_of_the_site(make_site, run_pelican, files, place, words):
+def test_a_page_cannot_take_an_address_of_the_site_or_another_page(
+    make_site, run_pelican, files, said
+):
     result = run_pelican(make_site(files))
     assert result.returncode == 1, result.stderr
-    assert f"{place}: error: address {words} is kept for the site's " in result.stderr
-    assert "[reserved-url]" in result.stderr and "Error" not in result.stderr
+    assert said in result.stderr
+    assert "1 error(s)" in result.stderr and "Error" not in result.stderr
 
 
 def test_the_site_keeps_its_own_folders_and_pages():
