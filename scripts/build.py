@@ -345,7 +345,10 @@ def exchange(first: Path, second: Path) -> None:
         raise OSError(code, os.strerror(code), str(second))
 
 
-def swap_in(staging: Path, output: Path) -> None:
+def swap_in(staging: Path, output: Path, old_to: Path | None = None) -> None:
+    """`staging` in `output`'s place, in one step; the old output goes to `old_to`,
+    by default the spare (where the next build starts)."""
+    old_to = old_to or spare_of(output)
     staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server
     retired = output.with_name(f".{output.name}-retired")
     with output_lock(output):
@@ -367,8 +370,9 @@ def swap_in(staging: Path, output: Path) -> None:
                 os.rename(output, retired)
                 os.rename(staging, output)
                 old = retired
-            shutil.rmtree(spare_of(output), ignore_errors=True)  # another build's spare
-            os.rename(old, spare_of(output))
+            if old != old_to:
+                shutil.rmtree(old_to, ignore_errors=True)  # another build's spare
+                os.rename(old, old_to)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 

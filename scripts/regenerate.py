@@ -2,14 +2,16 @@
 
 The devserver's builder (scripts/devserver.py) does the work, in this one process, as
 cheaply as each change allows, in a folder of its own next to the output
-(`.output-regenerate`). After each good build the output is replaced as
-scripts/build.py replaces it: the files that changed are copied over the spare
-output, which is then swapped in. A failed build, Ctrl-C or a stop signal leaves
-`output/` a whole site, the one before.
+(`.output-regenerate`). After each good build that folder is swapped in whole, in one
+step, and the output before takes its place; then, while nothing is being built, the
+files that changed are copied into it from the new output, for the next build to
+write over. A failed build, Ctrl-C or a stop signal leaves `output/` a whole site.
+Should another build (`make html`) replace the output before the copy, the next
+build starts from nothing.
 
 After the first build, the search index (seconds of Pagefind on a large site) is
-written once the new pages are out, and the output is then replaced again with it,
-as the devserver writes it after the open page has reloaded.
+written once the new pages are out, and swapped in the same way, as the devserver
+writes it after the open page has reloaded.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
 
-from build import claim_staging, swap_in  # noqa: E402  (scripts/build.py, beside this file)
+from build import output_lock, swap_in  # noqa: E402  (scripts/build.py, beside this file)
 from devserver import Builder, PollPace  # noqa: E402
 
 
@@ -65,13 +67,33 @@ def copy_changed(source: Path, target: Path) -> None:
             os.unlink(old.path)
 
 
-def replace_output(work: Path, output: Path) -> None:
-    staging = claim_staging(output)
-    try:
-        copy_changed(work, staging)
-        swap_in(staging, output)
-    finally:  # swapped in, it no longer exists
-        shutil.rmtree(staging, ignore_errors=True)
+class SwappedIn:
+    """The work folder's build swapped in as the output; the output before, now in
+    the work folder, is then brought up to it."""
+
+    def __init__(self, work: Path, output: Path) -> None:
+        self.work, self.output = work, output
+        # Held until the copy: while it is open, no other folder can have its inode.
+        self.held = os.open(work, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            swap_in(work, output, old_to=work)
+        except BaseException:
+            os.close(self.held)
+            raise
+
+    def catch_up(self) -> bool:
+        """False when another build has replaced the output meanwhile: the work
+        folder then holds some other build, which is removed."""
+        try:
+            with output_lock(self.output):
+                now, ours = os.stat(self.output), os.fstat(self.held)
+                if (now.st_dev, now.st_ino) == (ours.st_dev, ours.st_ino):
+                    copy_changed(self.output, self.work)
+                    return True
+        finally:
+            os.close(self.held)
+        shutil.rmtree(self.work, ignore_errors=True)
+        return False
 
 
 def write_deferred(builder: Builder) -> None:
@@ -103,14 +125,19 @@ def main(argv: list[str] | None = None) -> int:
         if snapshot != seen:
             seen = snapshot
             if builder.build(snapshot):
-                replace_output(builder.output, output)
+                swapped = SwappedIn(builder.output, output)
                 took = time.perf_counter() - started
                 print(f"Wrote {output.name}/ in {took:.2f} s.", flush=True)
-                if builder.defer:
+                caught_up = swapped.catch_up()
+                if caught_up and builder.defer:
                     write_deferred(builder)
-                    replace_output(builder.output, output)
+                    caught_up = SwappedIn(builder.output, output).catch_up()
                     print(f"Wrote {output.name}/ with its search index.", flush=True)
-                builder.defer = True
+                if not caught_up:
+                    print(f"{output.name}/ was replaced by another build: the next build"
+                          " starts from nothing.", flush=True)  # fmt: skip
+                    builder = Builder(args.settings.resolve(), work_folder(output))
+                builder.defer = caught_up
             else:
                 print(f"Build failed: {output.name}/ was left as it was.", flush=True)
         time.sleep(pace.wait_after(looked))

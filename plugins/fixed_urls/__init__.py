@@ -129,11 +129,12 @@ def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) 
         save_as = getattr(content, "override_save_as", None) or (
             url + "index.html" if url.endswith("/") or not url else url
         )
-        path = display_path(content.source_path)
+        source = content.source_path
         if words := taken_by_site(save_as, addresses):
-            raise address_taken(path, address_line(content.source_path), save_as, words)
-        if (other := files.setdefault(save_as, path)) != path:
-            raise address_shared(path, address_line(content.source_path), save_as, other)
+            raise address_taken(display_path(source), address_line(source), save_as, words)
+        if (other := files.setdefault(save_as, source)) != source:
+            path, other = display_path(source), display_path(other)
+            raise address_shared(path, address_line(source), save_as, other)
 
 
 def fix_site_urls(generators) -> None:

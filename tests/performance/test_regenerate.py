@@ -53,10 +53,10 @@ def test_regenerate_replaces_the_output_whole_after_each_good_build(
         assert "A new line." in page.read_text(encoding="utf-8")
         wait_for(lines, "Wrote output/ with its search index", 1, process)
         assert (output / "pagefind/pagefind.js").is_file(), "the index follows the pages"
-        # Swapped in whole, twice (the pages, then the index): the folder swapped out
-        # is kept beside it as the next build's spare. Written in place, there is none.
-        spare_page = output.with_name(f".{output.name}-spare") / "hello/index.html"
-        assert "A new line." in text_of(spare_page), "no spare output with the edit"
+        # Swapped in whole, twice (the pages, then the index): the output swapped out
+        # takes the work folder's place and is brought up to the new one.
+        work_page = output.with_name(f".{output.name}-regenerate") / "hello/index.html"
+        assert "A new line." in text_of(work_page), "the work folder is behind the output"
 
         article.write_text("---\ntitle: Hello\ndate: 2025-99-02\n---\nBroken.\n")
         wait_for(lines, "Build failed", 1, process)
@@ -104,3 +104,34 @@ def test_the_spare_is_made_to_hold_exactly_the_new_output(tmp_path):
     copy_changed(new, spare)
     assert tree(spare) == tree(new)
     assert not (spare / "gone-folder").exists()
+
+
+def write_tree(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+
+
+def test_a_build_swapped_in_leaves_the_work_folder_holding_it(tmp_path):
+    regenerate = load_regenerate()
+    work, output = tmp_path / ".output-regenerate", tmp_path / "output"
+    write_tree(work, {"index.html": "new", "new.html": "new"})
+    write_tree(output, {"index.html": "old", "gone.html": "old"})
+    new = tree(work)
+    swapped = regenerate.SwappedIn(work, output)
+    assert tree(output) == new
+    assert swapped.catch_up()
+    assert tree(work) == new
+
+
+def test_an_output_replaced_by_another_build_meanwhile_is_not_copied(tmp_path):
+    regenerate = load_regenerate()
+    work, output, other = tmp_path / ".output-regenerate", tmp_path / "output", tmp_path / "o"
+    write_tree(work, {"index.html": "ours"})
+    write_tree(output, {"index.html": "before"})
+    write_tree(other, {"index.html": "make html"})
+    swapped = regenerate.SwappedIn(work, output)
+    regenerate.swap_in(other, output)  # `make html`, between the swap and the copy
+    assert not swapped.catch_up()
+    assert not work.exists(), "the work folder would hold another build's pages"
+    assert tree(output) == {"index.html": b"make html"}
