@@ -37,6 +37,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,13 +53,43 @@ from pelican.settings import read_settings  # noqa: E402
 from pelican.utils import sanitised_join  # noqa: E402
 from tornado import web, websocket  # noqa: E402
 from tornado.ioloop import IOLoop  # noqa: E402
+from watchfiles import watch  # noqa: E402
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
-# How often to look for saved files: half of it, on average, is added to every
-# save's wait. Looking takes at most a tenth of the time (a thousand files, 8 ms).
+# How often to look for saved files when no save was announced (see SaveAlarm).
+# Looking takes at most a tenth of the time (a thousand files, 8 ms).
 POLL_S = 0.05
 POLL_SHARE = 10
 POLL_LOOKS = 5  # the looks that pace the next one
+
+
+# How long the alarm waits, once a file is saved, for more saves to ring for them
+# together: an editor saving a file writes it and may rename it, a moment apart.
+ALARM_STEP_MS = 5
+
+
+class SaveAlarm:
+    """Rings as soon as a watched file is saved: the kernel says so (inotify, through
+    watchfiles, Pelican's own watcher), where a look would come up to a poll later
+    (0.2 s on a site of 5,000 pages, which looks less often). The looks go on as
+    before: on a file system that announces nothing (a network share), they alone
+    find the saves."""
+
+    def __init__(self, paths: list[Path], ring: Callable[[], None]) -> None:
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._watch, args=(paths, ring), daemon=True)
+        self.thread.start()
+
+    def _watch(self, paths: list[Path], ring: Callable[[], None]) -> None:
+        changes = watch(*paths, step=ALARM_STEP_MS, stop_event=self.stopped, raise_interrupt=False)
+        try:
+            for _ in changes:
+                ring()
+        except (OSError, RuntimeError):  # no announcements here: the looks find the saves
+            return
+
+    def stop(self) -> None:
+        self.stopped.set()
 
 
 class PollPace:
@@ -541,6 +572,9 @@ class Live:
         self.sockets: set[LiveSocket] = set()
         self.seen: Snapshot = {}  # the files as of the last look, built or not
         self.pace = PollPace()
+        self.loop: IOLoop | None = None  # the server's, once it has looked
+        self.next_look = None
+        self.alarm = SaveAlarm(builder.watched, self.look_now)
 
     @property
     def build_id(self) -> str:
@@ -567,7 +601,17 @@ class Live:
                 self.seen = snapshot
                 self.rebuild(snapshot)
         finally:
-            IOLoop.current().call_later(self.pace.wait_after(looked), self.look)
+            self.loop = IOLoop.current()
+            self.next_look = self.loop.call_later(self.pace.wait_after(looked), self.look)
+
+    def look_now(self) -> None:
+        """From the alarm's thread: the next look, at once."""
+        if self.loop is not None:
+            self.loop.add_callback(self._look_early)
+
+    def _look_early(self) -> None:
+        self.loop.remove_timeout(self.next_look)
+        self.look()
 
     def rebuild(self, snapshot: Snapshot | None = None) -> None:
         started = time.perf_counter()

@@ -22,6 +22,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "plugins")]
 
 from build import output_lock, swap_in  # noqa: E402  (scripts/build.py, beside this file)
-from devserver import Builder, PollPace  # noqa: E402
+from devserver import Builder, PollPace, SaveAlarm  # noqa: E402
 
 
 def work_folder(output: Path) -> Path:
@@ -117,9 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     builder = Builder(args.settings.resolve(), work_folder(output))
     seen: dict = {}
     pace = PollPace()
+    saved = threading.Event()
+    SaveAlarm(builder.watched, saved.set)
     print("Rebuilding on every change (Ctrl-C stops).", flush=True)
     while True:
         started = time.perf_counter()
+        saved.clear()  # a save from now on ends the next wait at once
         snapshot = builder.take_snapshot()
         looked = time.perf_counter() - started
         if snapshot != seen:
@@ -140,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 builder.defer = caught_up
             else:
                 print(f"Build failed: {output.name}/ was left as it was.", flush=True)
-        time.sleep(pace.wait_after(looked))
+        saved.wait(pace.wait_after(looked))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 import time
 from pathlib import Path
 
@@ -106,6 +107,25 @@ def test_an_edit_to_an_address_of_the_site_is_reported_at_its_line(
     assert site_files(tmp_path / "served") == before
     said = capsys.readouterr().err
     assert said.startswith(f"{content / 'articles/hello.md'}:2: error: address /search/ is kept")
+
+
+def test_a_save_rings_the_alarm_without_waiting_for_a_look(tmp_path):
+    devserver = load_devserver()
+    rang = threading.Event()
+    alarm = devserver.SaveAlarm([tmp_path], rang.set)
+    deadline = time.monotonic() + 30
+    try:
+        while not rang.wait(0.2):  # the watch starts in the alarm's thread: save again
+            (tmp_path / "page.md").write_text(f"Saved at {time.monotonic()}.")
+            assert time.monotonic() < deadline, "no ring for a save"
+    finally:
+        alarm.stop()
+
+
+def test_an_alarm_with_nothing_to_watch_leaves_the_looks_to_find_saves(tmp_path):
+    alarm = load_devserver().SaveAlarm([tmp_path / "missing"], lambda: None)
+    alarm.thread.join(timeout=30)
+    assert not alarm.thread.is_alive(), "the alarm should give up, not wait for the folder"
 
 
 def test_a_slow_look_does_not_hold_the_next_saves_back():
