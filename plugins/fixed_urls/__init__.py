@@ -133,8 +133,9 @@ def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) 
         if words := taken_by_site(save_as, addresses):
             raise address_taken(display_path(source), address_line(source), save_as, words)
         if (other := files.setdefault(save_as, source)) != source:
-            path, other = display_path(source), display_path(other)
-            raise address_shared(path, address_line(source), save_as, other)
+            first, second = sorted((source, other))  # as make check says it, every time
+            line = address_line(second)
+            raise address_shared(display_path(second), line, save_as, display_path(first))
 
 
 def fix_site_urls(generators) -> None:

@@ -256,7 +256,16 @@ def look_up_names(resource: Resource) -> None:
 
 
 def region_name(code: str) -> str:
-    return _named("region", code, lambda code: pycountry.subdivisions.get(code=code).name)
+    return _named("region", code, _region_name)
+
+
+# ISO 3166-2 gives some regions with their other names, which a reader would take
+# for part of the name: "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]".
+OTHER_NAMES = re.compile(r"\s*\[[^\]]*\]$")
+
+
+def _region_name(code: str) -> str:
+    return OTHER_NAMES.sub("", pycountry.subdivisions.get(code=code).name)
 
 
 def country_name(code: str) -> str:

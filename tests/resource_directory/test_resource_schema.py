@@ -6,7 +6,7 @@ import textwrap
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from resource_directory.schema import load_directory, read_resource
+from resource_directory.schema import load_directory, read_resource, region_name
 
 TODAY = datetime.date(2026, 11, 25)
 CATEGORIES = ["coping", "getting-support"]
@@ -54,6 +54,12 @@ def errors_of(text: str) -> list[str]:
     resource, file = read(text)
     assert resource is None
     return [str(error) for error in file.errors]
+
+
+def test_a_region_is_named_as_a_reader_knows_it():
+    assert [region_name(code) for code in ("GB-WLS", "ES-CT", "GB-SCT")] == [
+        "Wales", "Catalunya", "Scotland",
+    ]  # fmt: skip
 
 
 def test_a_complete_entry_reads_with_every_field():
