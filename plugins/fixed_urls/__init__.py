@@ -47,15 +47,12 @@ def site_addresses(settings: dict) -> dict[str, str]:
     ("tags/", for a page written as tags/index.html) holds the site's files alone;
     a file ("index.html") is one page."""
     plugins = settings.get("PLUGINS") or []
-    pages = {
-        settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"): DIRECT_PAGES.get(
-            name, f"{name} page"
-        )
-        for name in settings.get("DIRECT_TEMPLATES", [])
-    }
-    pages |= {
-        name: "page made from a template" for name in settings.get("TEMPLATE_PAGES", {}).values()
-    }
+    pages = {}
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        pages[save_as] = DIRECT_PAGES.get(name, f"{name} page")
+    for save_as in settings.get("TEMPLATE_PAGES", {}).values():
+        pages[save_as] = "page made from a template"
     if "small_wins" in plugins:
         from small_wins import SAVE_AS
 
