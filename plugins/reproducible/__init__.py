@@ -4,11 +4,13 @@ Two things would otherwise read the clock: an Atom feed with no entries (a
 category page with no article yet) takes the build time as its `updated` date,
 and the sitemap plugin dates the pages that have no date of their own (home,
 lists) with the time it was imported. Both get `source_date` instead. Nor may
-the output depend on an earlier, failed build in the same process.
+the output depend on an earlier, failed build in the same process. The sitemap's
+dates are written as the plugin writes them, faster (`sitemap_date`).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 
@@ -43,6 +45,18 @@ def start_a_fresh_sitemap(_pelican) -> None:
     if sitemap is not None:
         sitemap.generator._main_pelican = None
         sitemap.generator.page_queue = []
+        sitemap.format_date = sitemap_date
+
+
+def sitemap_date(date: datetime.datetime) -> str:
+    """The sitemap plugin's date, with datetime's own strftime: Pelican's dates
+    rewrite the format with regular expressions first (for its '%-d' and the like,
+    which this one has none of), 0.2 s of every rebuild at 5,000 pages."""
+    text = datetime.datetime.strftime(date, "%Y-%m-%dT%H:%M:%S")
+    if date.tzinfo is None:
+        return f"{text}-00:00"
+    zone = datetime.datetime.strftime(date, "%z")
+    return f"{text}{zone[:-2]}:{zone[-2:]}"
 
 
 def register() -> None:

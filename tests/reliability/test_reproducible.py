@@ -4,6 +4,7 @@ time zone or Python's hash seed of the machine that builds them."""
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import os
 import re
 import subprocess
@@ -11,6 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.plugins.sitemap import sitemap
+from pelican.utils import SafeDatetime
+from reproducible import sitemap_date
 from reproducible.dates import EPOCH, source_date
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +107,39 @@ def test_pages_without_a_date_are_dated_from_the_content_in_the_sitemap(
     sitemap = (build_site(make_site()) / "sitemap.xml").read_text()
     assert "<loc>/</loc>" in sitemap
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2025-01-02T00:00:00+00:00"}
+
+
+def plugins_own_format_date():
+    """The sitemap plugin's own function, from a fresh copy of its module: the
+    imported one's is replaced once a site is built."""
+    spec = importlib.util.spec_from_file_location("plugins_own_sitemap", sitemap.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.format_date
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        SafeDatetime(2025, 3, 4, 5, 6, 7),
+        SafeDatetime(2025, 3, 4, 5, 6, 7, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))),
+        SafeDatetime(
+            2025,
+            12,
+            31,
+            23,
+            59,
+            59,
+            tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)),
+        ),
+        datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC),
+    ],
+)
+def test_the_sitemap_dates_its_pages_as_the_sitemap_plugin_does(date):
+    assert sitemap_date(date) == plugins_own_format_date()(date)
+
+
+def test_the_built_sitemap_is_dated_by_the_faster_function(make_site, build_site):
+    output = build_site(make_site())
+    assert sitemap.format_date is sitemap_date
+    assert "<lastmod>2025-01-02T00:00:00" in (output / "sitemap.xml").read_text()
