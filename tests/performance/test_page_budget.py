@@ -68,7 +68,7 @@ def test_every_page_with_its_css_and_js_fits_in_14_kb_gzipped(published_site):
     assert not over, "over the 14 KB budget:\n" + "\n".join(over)
 
 
-def test_one_stylesheet_and_one_line_of_script_block_rendering_the_rest_is_deferred(real_site):
+def test_one_stylesheet_then_one_line_of_script_block_rendering_the_rest_is_deferred(real_site):
     """scripts-run.js marks the page before the first paint, so that the styles
     draw the folded menu at once: it must stay one line."""
     problems = []
@@ -92,6 +92,9 @@ def test_one_stylesheet_and_one_line_of_script_block_rendering_the_rest_is_defer
                 blocking.append(attributes["src"])
         if len(blocking) != 1 or "/scripts-run." not in blocking[0]:
             problems.append(f"{path}: {blocking} block rendering, expected scripts-run.js alone")
+        head = page_file(real_site, path).read_text().split("</head>")[0]
+        if sheets and blocking and head.find(sheets[0]) > head.find(blocking[0]):
+            problems.append(f"{path}: scripts-run.js comes before the stylesheet, which waits for it")
     assert not problems, "\n".join(problems)
 
 
