@@ -48,9 +48,12 @@ LEFT_OUT = [".resource", ".article-meta", ".card-list"]
 OPTIONS = {"root_selector": "main", "exclude_selectors": LEFT_OUT, "force_language": "en"}
 GLOB_SPECIAL = set("{}[]*?,!\\")
 # Pagefind's ready-made interfaces, which the search page does not use (it shows
-# results in its own markup, with no inline style).
+# results in its own markup, with no inline style), and its web worker: a worker
+# runs under the policy of its own response, which allows no WebAssembly (only
+# /search/'s does), so the search page runs Pagefind itself.
 UNUSED = (
     "pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js",
+    "pagefind-worker.js",
 )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from asset_pipeline.headers import CACHE_IMMUTABLE, security_headers
+from playwright.sync_api import expect
 
 from pelicanconf import CONTENT_SECURITY_POLICY
 
@@ -102,6 +103,24 @@ def test_a_missing_address_gets_the_404_page_with_a_404_status(nginx, nginx_site
         assert status == 404, path
         assert body == (nginx_site / "404.html").read_bytes()
         assert headers["content-type"].startswith("text/html")
+
+
+def test_search_finds_the_article_as_served_with_the_sites_headers(browser, nginx):
+    """A web worker runs under the policy of its own response: Pagefind's worker,
+    served with the site's policy (no 'wasm-unsafe-eval'), could not start its
+    WebAssembly, and every search, on nginx as on Netlify, waited for ever."""
+    context = browser.new_context(ignore_https_errors=True)  # the run's own certificate
+    page = context.new_page()
+    said = []
+    page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
+    try:
+        page.goto(nginx + "/search/?q=shower")
+        first = page.locator("[data-search-results] li a").first
+        expect(first).to_have_attribute("href", re.compile("/small-wins-nobody-talks-about/"))
+        expect(page.locator("[data-search-count]")).to_contain_text("for “shower”")
+    finally:
+        context.close()
+    assert not [line for line in said if line.startswith(("error", "warning"))], said
 
 
 def test_every_page_loads_without_csp_violations_or_console_errors(walk):

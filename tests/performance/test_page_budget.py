@@ -94,7 +94,7 @@ def test_one_stylesheet_then_one_line_of_script_block_rendering_the_rest_is_defe
             problems.append(f"{path}: {blocking} block rendering, expected scripts-run.js alone")
         head = page_file(real_site, path).read_text().split("</head>")[0]
         if sheets and blocking and head.find(sheets[0]) > head.find(blocking[0]):
-            problems.append(f"{path}: scripts-run.js comes before the stylesheet, which waits for it")
+            problems.append(f"{path}: scripts-run.js is before the stylesheet, which waits for it")
     assert not problems, "\n".join(problems)
 
 

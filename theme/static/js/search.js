@@ -19,10 +19,27 @@
   var pagefind = null;
   var latest = 0;
 
+  function preload(file) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = new URL(file, bundle).href;
+    document.head.appendChild(link);
+  }
+
+  // Pagefind asks for its files one after another: its script, then the list of
+  // its files, then its WebAssembly (the index is in English). Asked for at once,
+  // they take one wait on a slow connection instead of three. Pagefind runs in
+  // this page: in its worker, which has no policy allowing WebAssembly (the
+  // build leaves it out), it found nothing.
   function load() {
     if (!pagefind) {
+      var tag = String(Date.now());
+      preload("pagefind-entry.json?ts=" + tag);
+      preload("wasm.en.pagefind");
       pagefind = import(bundle).then(function (module) {
-        return module.options({ excerptLength: 24 }).then(function () {
+        return module.options({ excerptLength: 24, noWorker: true, metaCacheTag: tag }).then(function () {
           return module;
         });
       });
