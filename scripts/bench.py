@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench_phone import phone_figures
+
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench"
 # The shipped site's categories (their files are copied), then four more: ten in all.
@@ -755,6 +757,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-shipped", action="store_true", help="skip the shipped site")
     parser.add_argument(
+        "--phone-runs", type=int, default=5,
+        help="visits per page of the published site on a throttled phone (0: skip)",
+    )  # fmt: skip
+    parser.add_argument(
         "--search-pages", type=int, nargs="*", default=[], help="corpus sizes for the search"
     )
     parser.add_argument(
@@ -834,6 +840,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(the devserver reloads it; median of {args.edit_runs} saves):")
         for name, seconds in browser_edits(args.edit_runs).items():
             print(f"  {name:<18} {seconds:.2f} s", flush=True)
+    if args.phone_runs:
+        print("The published site on a phone (nginx's sample, 4 times slower processor, nothing")
+        print(f"cached; median of {args.phone_runs} visits):")
+        for line in phone_figures(WORK, args.phone_runs):
+            print(line, flush=True)
     if args.scale:
         print_scale(args.scale, args.scale_runs, shipped[1] if shipped else None)
     if args.search_pages:

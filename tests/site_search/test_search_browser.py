@@ -119,3 +119,30 @@ def test_without_javascript_the_search_page_lists_every_page(browser, real_site,
         expect(index.locator(f'a[href="{link.attributes["href"]}"]')).to_be_visible()
     assert page.locator("[data-search-results] li").count() == 0
     context.close()
+
+
+def test_the_files_a_first_search_waits_for_are_asked_for_at_once(browser, real_site, serve):
+    """On a slow connection each request is a wait: Pagefind's script, the list of
+    its files and its WebAssembly are asked for together, and its worker not at all
+    (it would be one more wait, and its own policy allows no WebAssembly)."""
+    origin = serve(real_site)
+    context = browser.new_context()
+    page = context.new_page()
+    started, finished = {}, {}
+    clock = iter(range(10**6))  # the order events arrive in
+    page.on("request", lambda request: started.setdefault(request.url, next(clock)))
+    page.on("requestfinished", lambda request: finished.setdefault(request.url, next(clock)))
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    page.goto(origin + "/search/?q=shower")
+    expect(page.locator("[data-search-results] li").first).to_be_visible(timeout=30_000)
+    bundle = {urlsplit(url).path.rsplit("/", 1)[-1]: url for url in started if "/pagefind/" in url}
+    assert "pagefind-worker.js" not in bundle, sorted(bundle)
+    together = [bundle[name] for name in ("pagefind.js", "pagefind-entry.json", "wasm.en.pagefind")]
+    first_done = min(finished[url] for url in together)
+    assert all(started[url] < first_done for url in together), sorted(bundle)
+    context.close()
