@@ -204,7 +204,10 @@ def check_site_addresses(sources: list[Source], settings: dict) -> Iterable[Find
     for source in sources:
         if source.kind == CATEGORY or not source.save_as:
             continue  # a category's page is one of the site's own
-        if words := fixed_urls.taken_by_site(source.save_as, addresses):
+        named = str(source.metadata.get("save_as") or "")
+        if fixed_urls.names_no_page(named):
+            yield as_finding(fixed_urls.saved_as_no_page(source.name, address_line(source), named))
+        elif words := fixed_urls.taken_by_site(source.save_as, addresses):
             taken = fixed_urls.address_taken
             yield as_finding(taken(source.name, address_line(source), source.save_as, words))
 

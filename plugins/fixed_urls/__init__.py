@@ -105,6 +105,23 @@ def address_shared(path: str, line: int, save_as: str, other: str) -> ContentErr
 ANOTHER_ADDRESS = "give this page another title, or a 'slug: ...' line with an address of its own"
 
 
+def names_no_page(save_as: str) -> bool:
+    """Whether a `save_as` names a file other than a page (an empty one is Pelican's
+    "write no file"): browsers would offer it as a download, and the page's links,
+    made from its slug, would lead elsewhere."""
+    return bool(save_as) and not save_as.endswith(".html")
+
+
+def saved_as_no_page(path: str, line: int, save_as: str) -> ContentError:
+    folder = save_as.rstrip("/")
+    return ContentError(
+        path, line, f"save_as '{save_as}' names no page: a page's file ends in .html",
+        hint=f"write 'save_as: {folder}/index.html' for the address /{folder}/, "
+        "or leave the line out",
+        rule="save-as-page",
+    )  # fmt: skip
+
+
 def address_of(save_as: str) -> str:
     return "/" + save_as.removesuffix("index.html")
 
@@ -127,6 +144,8 @@ def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) 
             url + "index.html" if url.endswith("/") or not url else url
         )
         source = content.source_path
+        if names_no_page(named := getattr(content, "override_save_as", None) or ""):
+            raise saved_as_no_page(display_path(source), address_line(source), named)
         if words := taken_by_site(save_as, addresses):
             raise address_taken(display_path(source), address_line(source), save_as, words)
         if (other := files.setdefault(save_as, source)) != source:

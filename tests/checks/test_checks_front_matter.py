@@ -58,6 +58,13 @@ def test_a_page_at_an_address_of_the_site_is_reported_once_at_its_title(check, p
     assert not report.built
 
 
+def test_a_file_name_without_html_is_reported_at_its_line(check, places):
+    page = "---\ntitle: Walking\nsave_as: walking/\n---\nOne step.\n"
+    report = check({"pages/walking.md": page}, build=False)
+    assert places(report) == [("content/pages/walking.md", 3, "save-as-page")]
+    assert report.findings[0].hint.startswith("write 'save_as: walking/index.html'")
+
+
 def test_a_draft_may_share_the_address_of_the_page_it_will_replace(check, places):
     draft = article(title="Hello").replace("summary:", "status: draft\nsummary:")
     assert places(check({"articles/tea.md": draft}, build=False)) == []

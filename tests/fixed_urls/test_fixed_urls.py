@@ -1,5 +1,5 @@
 import pytest
-from fixed_urls import fix_urls, site_addresses, taken_by_site
+from fixed_urls import fix_urls, names_no_page, site_addresses, taken_by_site
 from pelican.settings import read_settings
 
 from tests.conftest import ROOT
@@ -52,6 +52,11 @@ def test_the_built_site_keeps_the_same_addresses(make_site, build_site):
         ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: hello/index.html")},
          "content/articles/tea.md:3: error: same address /hello/ as content/articles/hello.md"
          " [duplicate-url]"),
+        # Written as "walking", a file browsers download; its links lead to /walking/.
+        ({"articles/walking.md": ARTICLE.format("title: Walking\nsave_as: walking")},
+         "content/articles/walking.md:3: error: save_as 'walking' names no page: a page's file"
+         " ends in .html [save-as-page]\n  hint: write 'save_as: walking/index.html' for the"
+         " address /walking/, or leave the line out"),
     ],
 )  # fmt: skip
 def test_a_page_cannot_take_an_address_of_the_site_or_another_page(
@@ -90,3 +95,9 @@ def test_the_site_keeps_its_own_folders_and_pages():
         "tagsy/index.html": None,
         "my-tags/index.html": None,
     }
+
+
+def test_only_a_file_name_other_than_a_page_is_refused():
+    # An empty save_as is Pelican's way of writing no file at all.
+    named = ["", "walking.html", "walking/index.html", "walking", "walking/", "walking.htm"]
+    assert [names_no_page(save_as) for save_as in named] == [False, False, False, True, True, True]
