@@ -8,7 +8,8 @@ scale: the shipped site plus 1,000 and 10,000 synthetic HSDS services (`--scale`
 about nine minutes on two cores), against the shipped site's build plus plain
 Pelican building the same entries as pages; with `--search-pages`, what the search
 index adds to a build (the same build with an index that writes nothing beside it),
-the index on its own and what a first query loads.
+the index on its own and what a first query loads; and the published site on a
+throttled phone (scripts/bench_phone.py): each page's first paint and a first search.
 
     make bench                                   # 100, 1,000 and 5,000 pages
     make bench BENCHOPTS="--pages 1000 --runs 5 --latency-pages 0 --edit-runs 0"

@@ -5,8 +5,9 @@ Pagefind reads each page's <main> (the crisis band, menu and footer are on every
 page) and finds each section of a page by its heading's id. Each win of the
 checklist is a result of its own, leading to its section, and so is each support
 service, pointing at its card on /resources/, with its kind, countries and
-languages as filters. The search page loads Pagefind's script only when the reader searches;
-its WebAssembly needs 'wasm-unsafe-eval' in that one page's policy.
+languages as filters. The search page loads Pagefind's script only when the reader searches,
+and runs it in the page: its WebAssembly needs 'wasm-unsafe-eval', which that one page's
+policy allows (a worker would run under the policy of its own response, which does not).
 
 The words that put the crisis line first are in crisis-words.yaml, for editors.
 
