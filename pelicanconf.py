@@ -19,6 +19,7 @@ LOCALE = ("C.UTF-8", "C")
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "markdown_reader",
+    "content_images",
     "category_pages",
     "small_wins",
     "reproducible",

@@ -42,8 +42,8 @@ CASES = {
         ("content/articles/b.md", 2, "duplicate-url"), "slug",
     ),
     "an empty alt text": (
-        {"articles/tea.md": HEADER.format(title="Tea") + "Tea.\n\n![]({static}/images/tea.png)\n",
-         "images/tea.png": "png"},
+        {"articles/tea.md": HEADER.format(title="Tea") + "Tea.\n\n![]({static}/images/tea.svg)\n",
+         "images/tea.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"/>'},
         ("content/articles/tea.md", 9, "image-alt"), "describe what the image shows",
     ),
     "an empty category file": (

@@ -15,8 +15,9 @@ sumary: Giving a little time can be a small win too.
 Helping others can help you feel connected. Read the
 [coping page](../category/copin/) for ideas.
 
-![]({static}/images/volunteers.jpg)
+![]({static}/images/volunteers.svg)
 """
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"/>'
 FIXED = (
     PAGE.replace("sumary:", "summary:")
     .replace("../category/copin/", "../category/coping/")
@@ -25,7 +26,7 @@ FIXED = (
 
 
 def test_three_precise_findings_then_green(editor_site, fixture_settings, tmp_path):
-    content = editor_site({"pages/volunteering.md": PAGE, "images/volunteers.jpg": "jpeg"})
+    content = editor_site({"pages/volunteering.md": PAGE, "images/volunteers.svg": SVG})
     command = [
         sys.executable, "-m", "checks", "--settings", str(fixture_settings(content)),
         "--output", str(tmp_path / "output"),
@@ -37,7 +38,7 @@ def test_three_precise_findings_then_green(editor_site, fixture_settings, tmp_pa
         "did you mean 'summary'? [front-matter-key]",
         "content/pages/volunteering.md:6:1: error: link to '../category/copin/' leads to no "
         "page of the site [link-broken]",
-        "content/pages/volunteering.md:8:1: error: image 'volunteers.jpg' has no alt text "
+        "content/pages/volunteering.md:8:1: error: image 'volunteers.svg' has no alt text "
         "[image-alt]",
     ]
     assert result.returncode == 1

@@ -4,11 +4,12 @@ from checks.runner import check_output
 from checks.sources import load_sources
 
 ARTICLE = "---\ntitle: Tea\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\n"
-PNG = "images/cup.png"
+PICTURE = "images/cup.svg"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"/>'
 
 
 def with_body(body: str) -> dict[str, str]:
-    return {"articles/tea.md": ARTICLE + body, PNG: "not really a picture"}
+    return {"articles/tea.md": ARTICLE + body, PICTURE: SVG}
 
 
 # One bad pull request per rule, each in its own file: (body, line of the mistake, rule).
@@ -21,9 +22,9 @@ MISTAKES = {
     "web": ("Read [the guide](https://).\n", 7, "link-external"),
     "mail": ("Write to [us](mailto:editors).\n", 7, "link-external"),
     "scheme": ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
-    "alt": ("A cup:\n\n![]({static}/images/cup.png)\n", 9, "image-alt"),
+    "alt": ("A cup:\n\n![]({static}/images/cup.svg)\n", 9, "image-alt"),
     "second-alt": (
-        "![A cup]({static}/images/cup.png)\n\n![]({static}/images/cup.png)\n",
+        "![A cup]({static}/images/cup.svg)\n\n![]({static}/images/cup.svg)\n",
         9,
         "image-alt",
     ),
@@ -43,7 +44,7 @@ def test_each_mistake_in_a_page_is_found_at_its_source_line(check, places):
         f"articles/{name}.md": ARTICLE.replace("title: Tea", f"title: {name}") + body
         for name, (body, _, _) in MISTAKES.items()
     }
-    report = check({**files, PNG: "not really a picture"})
+    report = check({**files, PICTURE: SVG})
     expected = [
         (f"content/articles/{name}.md", line, rule) for name, (_, line, rule) in MISTAKES.items()
     ]
@@ -65,8 +66,8 @@ def test_a_fragment_that_nearly_matches_is_suggested(check):
 
 def test_good_links_images_and_headings_pass(check, places):
     body = (
-        "## Making tea\n\n### Water\n\n![A blue cup]({static}/images/cup.png)\n\n"
-        "![]({static}/images/cup.png){.decorative}\n\n"
+        "## Making tea\n\n### Water\n\n![A blue cup]({static}/images/cup.svg)\n\n"
+        "![]({static}/images/cup.svg){.decorative}\n\n"
         "See [making tea](#making-tea), [hello]({filename}/articles/hello.md), "
         "[the Coping page](../category/coping/), [an article](https://example.org/a?b=c#d), "
         "[call 988](tel:988), [email us](mailto:editors@example.org).\n"

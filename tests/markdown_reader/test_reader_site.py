@@ -66,14 +66,14 @@ def test_filename_and_static_links_resolve(make_site, build_site):
     content = make_site(
         {
             "articles/hello.md": "---\ntitle: Hello\ndate: 2025-01-02\ncategory: Coping\n---\n"
-            "[About]({filename}/pages/about.md) ![A calm lake]({static}/images/lake.png)\n",
+            "[About]({filename}/pages/about.md) ![A calm lake]({static}/images/lake.svg)\n",
             "pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
-            "images/lake.png": "not really a png",
+            "images/lake.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"/>',
         }
     )
     html = (build_site(content) / "hello/index.html").read_text()
     assert 'href="../about/"' in html
-    assert 'src="../images/lake.png"' in html
+    assert 'src="../images/lake.svg"' in html
 
 
 def test_malformed_front_matter_fails_with_path_and_line_and_no_traceback(make_site, run_pelican):

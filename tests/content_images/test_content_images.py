@@ -1,0 +1,126 @@
+"""Images an editor adds: their size on the page, and the files a page must not show."""
+
+from __future__ import annotations
+
+import pytest
+from content_images import GPS_IFD, MAX_BYTES, read_image, with_sizes
+from markdown_reader.errors import ContentError
+from PIL import Image
+
+ARTICLE = (
+    "---\ntitle: Tea\ndate: 2025-01-02\ncategory: Coping\nsummary: Hi.\n---\n"
+    "A cup.\n\n![A mug of tea on a windowsill]({static}/images/tea.jpg)\n"
+)
+
+
+def photo(path, size=(64, 48), located=False, noise=False):
+    image = Image.effect_noise(size, 100).convert("RGB") if noise else Image.new("RGB", size)
+    exif = Image.Exif()
+    if located:
+        exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 30.0, 0.0)})  # latitude
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, exif=exif, quality=100)
+    return path
+
+
+def test_an_image_gets_the_width_and_height_of_its_file(tmp_path):
+    photo(tmp_path / "images/tea.jpg", (640, 480))
+    page = tmp_path / "articles/tea.md"
+    page.parent.mkdir()
+    page.write_text(ARTICLE)
+    html = '<p><img alt="A mug" src="{static}/images/tea.jpg"></p>'
+    assert with_sizes(html, str(page), str(tmp_path)) == (
+        '<p><img alt="A mug" src="{static}/images/tea.jpg" width="640" height="480"></p>'
+    )
+    # Sizes an editor wrote stay; an image of another site or of no file is left alone.
+    kept = [
+        '<img src="{static}/images/tea.jpg" width="320">',
+        '<img src="https://example.org/tea.jpg">',
+        '<img src="{static}/images/missing.jpg">',
+    ]
+    assert [with_sizes(tag, str(page), str(tmp_path)) for tag in kept] == kept
+
+
+def test_a_photo_that_records_where_it_was_taken_is_found(tmp_path):
+    assert read_image(photo(tmp_path / "home.jpg", located=True)).located
+    assert not read_image(photo(tmp_path / "plain.jpg")).located
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: photo(path, located=True),
+         "content/articles/tea.md:9: error: image 'tea.jpg' records where it was taken (GPS)"
+         " [image-location]"),
+        (lambda path: photo(path, (1400, 1400), noise=True),
+         "content/articles/tea.md:9: error: image 'tea.jpg' is"),
+        (lambda path: path.write_bytes(b"not an image"),
+         "content/articles/tea.md:9: error: 'tea.jpg' is not an image file this site shows"
+         " [image-unreadable]"),
+    ],
+)  # fmt: skip
+def test_an_image_a_page_must_not_show_stops_the_build_at_its_line(
+    make_site, run_pelican, make, said
+):
+    content = make_site({"articles/tea.md": ARTICLE})
+    (content / "images").mkdir(exist_ok=True)
+    make(content / "images/tea.jpg")
+    result = run_pelican(content)
+    assert result.returncode == 1, result.stderr
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_heavy_image_is_refused_with_what_it_costs_a_phone(tmp_path):
+    path = photo(tmp_path / "images/tea.jpg", (1400, 1400), noise=True)
+    assert path.stat().st_size > MAX_BYTES
+    page = tmp_path / "tea.md"
+    page.write_text(ARTICLE)
+    with pytest.raises(ContentError) as raised:
+        with_sizes('<img src="{static}/images/tea.jpg">', str(page), str(tmp_path))
+    assert raised.value.rule == "image-too-large"
+    assert raised.value.line == 9
+    assert "over a slow phone connection that takes" in raised.value.message
+
+
+def test_the_built_page_shows_the_image_at_its_size(make_site, build_site):
+    content = make_site({"articles/tea.md": ARTICLE})
+    photo(content / "images/tea.jpg", (640, 480))
+    output = build_site(content)
+    html = (output / "tea/index.html").read_text()
+    assert (
+        '<img src="../images/tea.jpg" alt="A mug of tea on a windowsill" width="640" height="480"/>'
+        in html
+    )
+
+
+def test_a_photo_no_page_shows_is_not_published_with_where_it_was_taken(make_site, run_pelican):
+    content = make_site()
+    photo(content / "images/garden.jpg", located=True)
+    result = run_pelican(content)
+    assert result.returncode == 1, result.stderr
+    assert (
+        "content/images/garden.jpg:1: error: image 'garden.jpg' records where it was taken (GPS)"
+        " [image-location]"
+    ) in result.stderr
+
+
+@pytest.mark.browser
+def test_a_wide_image_fits_a_phone_and_keeps_its_place_while_it_loads(
+    make_site, build_site, browser, serve
+):
+    content = make_site({"articles/tea.md": ARTICLE})
+    photo(content / "images/tea.jpg", (1600, 900))
+    origin = serve(build_site(content))
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    held = []
+    page.route("**/images/tea.jpg", lambda route: held.append(route))  # not sent yet
+    page.goto(origin + "/tea/", wait_until="domcontentloaded")
+    box = page.locator("main img").bounding_box()
+    assert box["width"] <= 320 - 2 * 16  # within the text's padding
+    assert box["height"] == pytest.approx(box["width"] * 900 / 1600, abs=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for route in held:
+        route.continue_()
+    context.close()
