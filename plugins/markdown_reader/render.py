@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from html import escape
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -59,7 +60,10 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.core.ruler.before("inline", "heading_attrs", _heading_attrs)
     md.core.ruler.at("smartquotes", _smart_quotes_within_budget)
     md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("table_regions", _table_regions)
     md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", _table_close)
     normalize, validate = md.normalizeLink, md.validateLink
     md.normalizeLink = lambda url: _keep_pelican_prefix(url, normalize)
     md.validateLink = lambda url: _valid_after_pelican_prefix(url, validate)
@@ -112,6 +116,29 @@ def _link_open(renderer, tokens, index, options, env) -> str:
     if is_external(str(token.attrGet("href") or "")):
         token.attrSet("rel", EXTERNAL_REL)
     return renderer.renderToken(tokens, index, options, env)
+
+
+def _table_regions(state: StateCore) -> None:
+    """Each table is named after the section it is in (the last heading before it)."""
+    heading = ""
+    for token in state.tokens:
+        if token.type == "heading_open":
+            heading = str(token.attrGet("id") or "")
+        elif token.type == "table_open":
+            token.meta["section"] = heading
+
+
+def _table_open(renderer, tokens, index, options, env) -> str:
+    # A table wider than a phone scrolls sideways in a region of its own, which a
+    # keyboard can reach, never the whole page (WCAG's reflow at 320 px).
+    section = tokens[index].meta.get("section")
+    name = f'aria-labelledby="{escape(section)}"' if section else 'aria-label="Table"'
+    region = f'<div class="table-scroll" role="region" {name} tabindex="0">\n'
+    return region + renderer.renderToken(tokens, index, options, env)
+
+
+def _table_close(renderer, tokens, index, options, env) -> str:
+    return renderer.renderToken(tokens, index, options, env) + "</div>\n"
 
 
 def _keep_pelican_prefix(url: str, normalize) -> str:

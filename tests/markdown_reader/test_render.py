@@ -22,6 +22,14 @@ def test_commonmark_extensions_are_on():
     assert "“Quoted” – dash" in html
 
 
+def test_a_table_scrolls_in_a_region_named_after_its_section():
+    html = render("## Sleep\n\n| night | hours |\n|---|---|\n| Monday | 7 |\n")
+    region = '<div class="table-scroll" role="region" aria-labelledby="sleep" tabindex="0">'
+    assert html.startswith('<h2 id="sleep">Sleep</h2>\n' + region + "\n<table>")
+    assert html.endswith("</table>\n</div>\n")
+    assert 'aria-label="Table"' in render("| a |\n|---|\n| 1 |\n")  # before any heading
+
+
 def test_headings_get_unique_readable_ids():
     html = render("## Eating Something, Anything\n\n## Eating something anything\n\n# Ça va\n")
     assert '<h2 id="eating-something-anything">' in html
