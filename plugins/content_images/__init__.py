@@ -49,8 +49,9 @@ def read_image(path: Path) -> ImageFile:
 
     try:
         with Image.open(path) as image:
-            located = bool(image.getexif().get_ifd(GPS_IFD))
-            located = located or b"GPSLatitude" in (image.info.get("xmp") or b"")
+            xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+            xmp = xmp.encode() if isinstance(xmp, str) else xmp  # PNG's is text
+            located = bool(image.getexif().get_ifd(GPS_IFD)) or b"GPSLatitude" in xmp
             return ImageFile(size, image.width, image.height, located)
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValueError(str(error)) from None
@@ -132,11 +133,12 @@ def image_error(source_path: str, src: str, message: str, hint: str, rule: str) 
 
 
 def image_line(source_path: str, src: str) -> int:
-    """The first line of the Markdown that names the image's address."""
+    """The first line of the Markdown that names the image's address (as written,
+    or as the page has it: "my photo.jpg" is my%20photo.jpg there)."""
     address = src.split("}", 1)[1].rstrip('"')
     with open(source_path, encoding="utf-8") as source:
         for number, line in enumerate(source, start=1):
-            if address in line:
+            if address in line or unquote(address) in line:
                 return number
     return 1
 

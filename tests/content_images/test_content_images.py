@@ -124,3 +124,22 @@ def test_a_wide_image_fits_a_phone_and_keeps_its_place_while_it_loads(
     for route in held:
         route.continue_()
     context.close()
+
+
+def test_an_image_named_with_spaces_is_found_at_its_line(tmp_path):
+    photo(tmp_path / "images/my tea.jpg", located=True)
+    page = tmp_path / "tea.md"
+    page.write_text(ARTICLE.replace("({static}/images/tea.jpg)", "(<{static}/images/my tea.jpg>)"))
+    with pytest.raises(ContentError) as raised:
+        with_sizes('<img src="{static}/images/my%20tea.jpg">', str(page), str(tmp_path))
+    assert (raised.value.line, raised.value.rule) == (9, "image-location")
+
+
+def test_a_png_whose_text_metadata_holds_a_gps_position_is_found(tmp_path):
+    from PIL import PngImagePlugin
+
+    xmp = '<x:xmpmeta><rdf:Description exif:GPSLatitude="51,30.0N"/></x:xmpmeta>'
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", xmp)
+    Image.new("RGB", (8, 8)).save(tmp_path / "map.png", pnginfo=info)
+    assert read_image(tmp_path / "map.png").located
