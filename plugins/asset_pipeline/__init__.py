@@ -8,6 +8,7 @@ for links that need `rel="noopener noreferrer"`.
 
 Settings: STYLESHEETS and SCRIPTS (each bundled in this order), CONTENT_SECURITY_POLICY,
 PAGE_CONTENT_SECURITY_POLICIES (a page's own policy in `_headers`, by path),
+OPEN_DATA_PATHS (files any website may read, in `_headers`),
 ASSETS_MINIFY and ASSETS_PRECOMPRESS (both False unless set, as publishconf.py does).
 """
 
@@ -34,6 +35,7 @@ def _options(settings) -> Options:
         scripts=tuple(settings.get("SCRIPTS", ())),
         content_security_policy=settings.get("CONTENT_SECURITY_POLICY", ""),
         page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
+        open_data_paths=tuple(settings.get("OPEN_DATA_PATHS", ())),
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
         cache=compressed_cache(settings),

@@ -16,6 +16,9 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+# Open data any website may read in a browser (CORS): public files, sent without
+# cookies, so nothing of a reader's goes with them.
+OPEN_TO_EVERY_SITE = {"Access-Control-Allow-Origin": "*"}
 
 
 def security_headers(content_security_policy: str) -> dict[str, str]:
@@ -35,12 +38,14 @@ def headers_file(
     content_security_policy: str,
     immutable_paths: Iterable[str],
     page_policies: Mapping[str, str] | None = None,
+    open_data_paths: Iterable[str] = (),
 ) -> str:
     """The `_headers` file: security headers for every path, a page's own policy
     where `page_policies` gives one (after the rule for every path: for a header
     both rules set, the later one's value is served), and a year-long cache for
     each fingerprinted file (listed one by one: hosts merge the headers of every
-    matching rule, so a wildcard would clash)."""
+    matching rule, so a wildcard would clash), and the open data readable by any
+    website (`open_data_paths`)."""
     lines = ["/*"]
     lines += [
         f"  {name}: {value}" for name, value in security_headers(content_security_policy).items()
@@ -50,4 +55,6 @@ def headers_file(
         lines += [path, f"  Content-Security-Policy: {own}"]
     for path in sorted(immutable_paths):
         lines += [path, f"  Cache-Control: {CACHE_IMMUTABLE}"]
+    for path in sorted(open_data_paths):
+        lines += [path, *(f"  {name}: {value}" for name, value in OPEN_TO_EVERY_SITE.items())]
     return "\n".join(lines) + "\n"

@@ -23,6 +23,7 @@ class Options:
     content_security_policy: str = ""
     # PAGE_CONTENT_SECURITY_POLICIES: {"/search/": policy}, a page's own policy
     page_policies: tuple[tuple[str, str], ...] = ()
+    open_data_paths: tuple[str, ...] = ()  # OPEN_DATA_PATHS: readable by any website
     minify: bool = False
     precompress: bool = False
     settings_path: str = "pelicanconf.py"  # named in errors about STYLESHEETS
@@ -92,7 +93,12 @@ def finish_site(output: Path, options: Options, stale: frozenset[str] = frozense
         if assets.is_fingerprinted(path.name) and str(path) not in stale
     ]
     (output / "_headers").write_text(
-        headers_file(options.content_security_policy, immutable, dict(options.page_policies)),
+        headers_file(
+            options.content_security_policy,
+            immutable,
+            dict(options.page_policies),
+            options.open_data_paths,
+        ),  # fmt: skip
         encoding="utf-8",
     )
     if options.minify:

@@ -14,6 +14,7 @@ import brotli
 import pytest
 from asset_pipeline.headers import CACHE_IMMUTABLE, security_headers
 from playwright.sync_api import expect
+from resource_directory import OPEN_DATA
 
 from pelicanconf import CONTENT_SECURITY_POLICY
 
@@ -70,6 +71,39 @@ def test_the_headers_file_for_static_hosts_matches_the_settings(nginx_site):
     for name, value in security_headers(CONTENT_SECURITY_POLICY).items():
         assert f"\n  {name}: {value}\n" in text
     assert f"{bundle_path(nginx_site)}\n  Cache-Control: {CACHE_IMMUTABLE}" in text
+    for path in OPEN_DATA:
+        assert f"\n{path}\n  Access-Control-Allow-Origin: *\n" in text
+
+
+OPEN_DATA_FILES = ["/resources/hsds/services.json", "/resources/hsds/datapackage.json",
+                   "/resources/resources.json", "/resources/resources.csv"]  # fmt: skip
+
+
+def test_the_open_data_and_nothing_else_may_be_read_by_any_website(nginx):
+    for path in OPEN_DATA_FILES:
+        status, headers, _ = fetch(nginx, path)
+        assert (status, headers.get("access-control-allow-origin")) == (200, "*"), path
+        assert headers["content-security-policy"].endswith("frame-ancestors 'none'"), path
+    for path in ["/", "/resources/", "/search/", "/missing.json"]:
+        assert "access-control-allow-origin" not in fetch(nginx, path)[1], path
+
+
+def test_an_hsds_tool_on_another_site_reads_the_services_in_a_browser(
+    browser, nginx, serve, tmp_path
+):
+    """As a web app of another origin does: fetch() in its page, where the browser
+    enforces CORS. The site's pages stay closed to it."""
+    (tmp_path / "index.html").write_text("<!doctype html><title>Another site</title>")
+    context = browser.new_context(ignore_https_errors=True)  # the run's own certificate
+    page = context.new_page()
+    try:
+        page.goto(serve(tmp_path) + "/")
+        read = "url => fetch(url).then(r => r.json()).then(d => d.contents.length, e => -1)"
+        assert page.evaluate(read, nginx + "/resources/hsds/services.json") > 0
+        closed = "url => fetch(url).then(r => r.status, e => 'refused')"
+        assert page.evaluate(closed, nginx + "/") == "refused"
+    finally:
+        context.close()
 
 
 def test_fingerprinted_files_are_cached_for_a_year_and_pages_revalidated(nginx, nginx_site):
