@@ -98,7 +98,7 @@ def finish_site(output: Path, options: Options, stale: frozenset[str] = frozense
             immutable,
             dict(options.page_policies),
             options.open_data_paths,
-        ),  # fmt: skip
+        ),
         encoding="utf-8",
     )
     if options.minify:
