@@ -4,9 +4,8 @@ keyboard reaches, and the page itself never scrolls sideways."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 
-from tests.theme.test_theme_browser import AXE_OPTIONS, SCHEMES, describe, run_axe
+from tests.theme.test_theme_browser import axe_in_both_schemes
 
 pytestmark = pytest.mark.browser
 
@@ -34,10 +33,6 @@ def test_a_wide_table_scrolls_on_its_own_and_the_keyboard_reaches_it(
             break
     else:
         pytest.fail("Tab never reached the table's region")
-    page.evaluate(AXE_SCRIPT)
-    violations = []
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
-        violations += describe(run_axe(page, None, AXE_OPTIONS), f"/sleep/, {scheme}")
+    violations = axe_in_both_schemes(page, "/sleep/")
     assert not violations, "\n".join(violations)
     context.close()

@@ -10,12 +10,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.performance.conftest import RECORD_CSP_VIOLATIONS
-from tests.theme.test_theme_browser import AXE_OPTIONS, SCHEMES, describe, run_axe
+from tests.theme.test_theme_browser import axe_in_both_schemes
 
 pytestmark = pytest.mark.browser
 
@@ -88,11 +87,7 @@ def test_searching_finds_pages_wins_and_services_and_puts_help_first(browser, re
         " & Node.DOCUMENT_POSITION_FOLLOWING)"
     ), "help comes before the results"
 
-    page.evaluate(AXE_SCRIPT)
-    violations = []
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
-        violations += describe(run_axe(page, None, AXE_OPTIONS), f"/search/ results, {scheme}")
+    violations = axe_in_both_schemes(page, "/search/ results")
     assert not violations, "\n".join(violations)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 

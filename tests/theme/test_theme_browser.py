@@ -68,6 +68,16 @@ def run_axe(page, context, options) -> list[dict]:
     return page.evaluate(script, [context, options])["violations"]
 
 
+def axe_in_both_schemes(page, where: str) -> list[str]:
+    """The page as it is now, checked by axe in the light and the dark scheme."""
+    page.evaluate(AXE_SCRIPT)
+    violations = []
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        violations += describe(run_axe(page, None, AXE_OPTIONS), f"{where}, {scheme}")
+    return violations
+
+
 @pytest.fixture(scope="module")
 def site_url(real_site, serve):
     return serve(real_site)
