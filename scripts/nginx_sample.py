@@ -4,7 +4,9 @@ for the tests of the sample and for the benchmark's phone."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import re
 import shutil
 import socket
@@ -27,10 +29,18 @@ class NginxFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Served:
-    """The ports of the site served over HTTPS and over plain HTTP."""
+    """The ports of the site served over HTTPS and over plain HTTP, and the hash of
+    the run's certificate's public key, for a browser to trust it as a reader's
+    browser trusts a site (it caches only what came over a trusted connection):
+    `chromium_trust_flag`."""
 
     https_port: int
     http_port: int
+    certificate_key_hash: str = ""
+
+    @property
+    def chromium_trust_flag(self) -> str:
+        return f"--ignore-certificate-errors-spki-list={self.certificate_key_hash}"
 
     @property
     def https(self) -> str:
@@ -91,6 +101,20 @@ def nginx_config(work: Path, site: Path, http_port: int, https_port: int) -> Pat
     return main
 
 
+def public_key_hash(certificate: Path) -> str:
+    """Base64 of the SHA-256 of the certificate's public key (its SPKI), as Chromium's
+    --ignore-certificate-errors-spki-list takes it."""
+    public_key = subprocess.run(
+        ["openssl", "x509", "-in", str(certificate), "-pubkey", "-noout"],
+        check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    der = subprocess.run(
+        ["openssl", "pkey", "-pubin", "-outform", "der"],
+        input=public_key, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
 def world_readable_copy(site: Path) -> Path:
     """nginx's workers run as `nobody`: they need every folder on the way open."""
     folder = Path(tempfile.mkdtemp(prefix="small-wins-nginx-"))
@@ -113,8 +137,9 @@ def served(site: Path):
         )
     work = Path(tempfile.mkdtemp(prefix="small-wins-nginx-run-"))
     try:
-        ports = Served(free_port(), free_port())
-        config = nginx_config(work, site, ports.http_port, ports.https_port)
+        https_port, http_port = free_port(), free_port()
+        config = nginx_config(work, site, http_port, https_port)
+        ports = Served(https_port, http_port, public_key_hash(work / "certificate.pem"))
         command = [NGINX, "-p", str(work), "-c", str(config), "-g", "daemon off;"]
         check = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
         if check.returncode:

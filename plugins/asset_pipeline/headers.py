@@ -53,8 +53,13 @@ def headers_file(
     for path, policy in sorted((page_policies or {}).items()):
         own = security_headers(policy)["Content-Security-Policy"]
         lines += [path, f"  Content-Security-Policy: {own}"]
-    for path in sorted(immutable_paths):
-        lines += [path, f"  Cache-Control: {CACHE_IMMUTABLE}"]
+    lines += immutable_rules(immutable_paths)
     for path in sorted(open_data_paths):
         lines += [path, *(f"  {name}: {value}" for name, value in OPEN_TO_EVERY_SITE.items())]
     return "\n".join(lines) + "\n"
+
+
+def immutable_rules(paths: Iterable[str]) -> list[str]:
+    """Lines of `_headers` caching each of `paths` for a year (files named after their content)."""
+    rule = f"  Cache-Control: {CACHE_IMMUTABLE}"
+    return [line for path in sorted(paths) for line in (path, rule)]

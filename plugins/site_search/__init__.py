@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 from asset_pipeline import compressed_cache
 from asset_pipeline.assets import precompress
+from asset_pipeline.headers import immutable_rules
 from markdown_reader.errors import ContentError
 from pelican import signals
 from pelican.generators import Generator
@@ -172,9 +173,22 @@ class _Build:
 def index_site(site: Path, pages: set[str], records: list[Record], settings) -> None:
     kept = Path(settings.get("CACHE_PATH", "cache"), "search")
     bundle = write_index(site, pages, records, kept)
+    add_cached_metadata(site / "_headers", site, bundle)
     if settings.get("ASSETS_PRECOMPRESS", False):
         for path in bundle.rglob("*"):
             precompress(path, compressed_cache(settings))
+
+
+def add_cached_metadata(headers: Path, site: Path, bundle: Path) -> None:
+    """Pagefind's metadata is named after its content (pagefind.en_<10 hex digits>.pf_meta,
+    as long as the site's own fingerprints): cached for a year, a copy fetched ahead
+    by search-prefetch.js is used without asking the server again. `_headers` (written
+    by the asset pipeline, before the index) gets its rule now that its name is known;
+    the nginx sample matches the name."""
+    if headers.is_file():
+        paths = ["/" + path.relative_to(site).as_posix() for path in bundle.glob("*.pf_meta")]
+        with headers.open("a", encoding="utf-8") as file:
+            file.write("".join(line + "\n" for line in immutable_rules(paths)))
 
 
 _build = _Build()

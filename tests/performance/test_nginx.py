@@ -17,6 +17,8 @@ from playwright.sync_api import expect
 from resource_directory import OPEN_DATA
 
 from pelicanconf import CONTENT_SECURITY_POLICY
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.performance.conftest import RECORD_CSP_VIOLATIONS
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +115,68 @@ def test_fingerprinted_files_are_cached_for_a_year_and_pages_revalidated(nginx, 
     assert headers["cache-control"] == "no-cache"
     _, headers, _ = fetch(nginx, "/theme/css/site.css")  # the unbundled source: no fingerprint
     assert headers["cache-control"] == "no-cache"
+
+
+def search_metadata_path(site) -> str:
+    (meta,) = (site / "pagefind").glob("*.pf_meta")
+    return "/" + meta.relative_to(site).as_posix()
+
+
+def test_the_search_metadata_is_cached_for_a_year_and_pagefinds_fixed_names_revalidated(
+    nginx, nginx_site
+):
+    meta = search_metadata_path(nginx_site)
+    assert fetch(nginx, meta)[1]["cache-control"] == CACHE_IMMUTABLE
+    headers_file = (nginx_site / "_headers").read_text()
+    assert f"\n{meta}\n  Cache-Control: {CACHE_IMMUTABLE}\n" in headers_file
+    chunk = next((nginx_site / "pagefind/index").glob("*.pf_index")).name
+    for path in ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", f"index/{chunk}"]:
+        assert fetch(nginx, f"/pagefind/{path}")[1]["cache-control"] == "no-cache", path
+
+
+def test_typing_in_the_header_fetches_what_the_search_page_will_need(
+    browser, nginx_server, nginx_site
+):
+    """In a browser that trusts the site's certificate, as a reader's does (a browser
+    caches nothing that came over a connection it does not trust): the search
+    page's script and Pagefind's metadata, fetched while the reader types, come from
+    the cache on the search page, with no request. The words typed are not sent."""
+    trusting = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, nginx_server.chromium_trust_flag]
+    )
+    try:
+        context = trusting.new_context()
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+        page = context.new_page()
+        page.goto(nginx_server.https + "/")
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.get_by_role("search", name="Site").get_by_label("Search the site").press_sequentially(
+            "shower"
+        )
+        fetched_ahead = (
+            "performance.getEntriesByType('resource')"
+            ".filter(e => /[.]pf_meta$|wasm[.]en[.]pagefind$/.test(e.name) && e.responseEnd).length"
+        )
+        # Polled from here: a function polled in the page would need 'unsafe-eval'.
+        for _ in range(200):
+            if page.evaluate(fetched_ahead) == 2:
+                break
+            page.wait_for_timeout(50)
+        assert page.evaluate(fetched_ahead) == 2, asked
+        assert page.evaluate("window.__cspViolations") == []
+        assert asked and not [url for url in asked if "shower" in url], asked
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-search-results] li").first).to_be_visible()
+        from_network = page.evaluate(
+            "performance.getEntriesByType('resource')"
+            ".filter(e => e.transferSize > 0).map(e => new URL(e.name).pathname)"
+        )
+        assert search_metadata_path(nginx_site) not in from_network, from_network
+        assert not [path for path in from_network if "/theme/js/search." in path], from_network
+        assert page.evaluate("window.__cspViolations") == []
+    finally:
+        trusting.close()
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,30 @@ def test_the_files_a_first_search_waits_for_are_asked_for_at_once(browser, real_
     first_done = min(finished[url] for url in together)
     assert all(started[url] < first_done for url in together), sorted(bundle)
     context.close()
+
+
+# The browser's "save data" setting, as Chromium with Data Saver on reports it.
+SAVING_DATA = (
+    "Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})})"
+)
+
+
+@pytest.mark.parametrize("saves_data", [False, True], ids=["any reader", "a reader saving data"])
+def test_typing_in_the_header_asks_for_the_search_pages_files_unless_saving_data(
+    browser, real_site, serve, saves_data
+):
+    origin = serve(real_site)
+    context = browser.new_context()
+    if saves_data:
+        context.add_init_script(SAVING_DATA)
+    page = context.new_page()
+    page.goto(origin + "/")
+    ahead = (
+        "[...document.querySelectorAll('link[rel=prefetch]')].map(l => new URL(l.href).pathname)"
+    )
+    assert page.evaluate(ahead) == [], "nothing before the reader types"
+    page.get_by_role("search", name="Site").get_by_label("Search the site").press("s")
+    (script,) = (real_site / "theme/js").glob("search.*.js")
+    expected = [] if saves_data else [f"/theme/js/{script.name}", "/pagefind/pagefind.js"]
+    assert page.evaluate(ahead)[:2] == expected  # then the metadata, once its name is read
+    context.close()
