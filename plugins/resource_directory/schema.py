@@ -30,7 +30,7 @@ import pycountry
 import yaml
 from markdown_reader.errors import ContentError, display_path, yaml_problem
 
-from . import definition
+from . import definition, phones
 from .definition import (  # noqa: F401 (the constants other modules read from here)
     COSTS,
     CRISIS_KINDS,
@@ -582,6 +582,28 @@ def _check_last_verified(file: _File, data: dict, today: datetime.date) -> None:
                   hint="write the day the facts were checked, today at the latest")  # fmt: skip
 
 
+def _check_numbers(file: _File, data: dict, countries: tuple[str, ...]) -> None:
+    """What a card shows is what the phone dials (phones.py)."""
+    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    for line, dialled_key in (("phone", "tel"), ("sms", "number")):
+        number = contact.get(line)
+        if not isinstance(number, dict) or dialled_key not in number:
+            continue
+        dialled = str(number[dialled_key])
+        where = ("contact", line, dialled_key)
+        if not phones.is_complete(dialled):
+            file.fail(where, f"'{dialled}' is not a whole phone number of its country",
+                      hint="a digit may be missing or extra: copy the number again from the "
+                      "service's own page, + and the country code first")  # fmt: skip
+        elif "display" in number and not phones.dials_what_it_shows(
+            str(number["display"]), dialled, countries
+        ):
+            file.fail(where, f"'{dialled}' is not the number display shows "
+                      f"('{number['display']}')",
+                      hint=f"the card shows {line}.display and dials {line}.{dialled_key}: "
+                      "write one number in both, as the service's own page gives it")  # fmt: skip
+
+
 def _check_main_crisis_line(file: _File, data: dict, countries: tuple[str, ...]) -> None:
     """The crisis band shows this line: it must serve those countries, be open now,
     always, and have a number to call or text."""
@@ -698,6 +720,8 @@ def read_resource(
     _check_hours(file, valid)
     _check_ages(file, valid)
     _check_last_verified(file, valid, today)
+    if len(countries) == len(_values(valid, "countries")):  # a refused country: said already
+        _check_numbers(file, valid, countries)
     if not wrong & {"hours", "contact", "countries"}:
         _check_main_crisis_line(file, valid, countries)
     if file.errors:

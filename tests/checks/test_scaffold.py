@@ -57,6 +57,7 @@ def test_each_file_builds_and_only_its_todo_lines_are_reported(
 WRITTEN = {
     "kind: TODO": "kind: crisis line",
     "website: TODO": "website: https://www.example.org",
+    "display: TODO": "display: +44 1234 567890",
     "tel: ": 'tel: "+441234567890"',
     "source: TODO": "source: https://www.example.org/contact/",
     "last_verified: TODO": f"last_verified: {datetime.date.today().isoformat()}",

@@ -191,6 +191,23 @@ def test_each_mistake_is_named_at_its_line(old, new, expected):
                for message in messages), messages  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line", "expected"),
+    [
+        ("display: 0800 000 000", "display: 0800 000 001", 9,
+         "contact.phone.tel: '+44800000000' is not the number display shows ('0800 000 001')"),
+        ("tel: +44800000000", "tel: +4480000000", 9,
+         "contact.phone.tel: '+4480000000' is not a whole phone number of its country"),
+        ('number: "85258"', 'number: "85258"\n    display: 85 259', 11,
+         "contact.sms.number: '85258' is not the number display shows ('85 259')"),
+    ],
+)  # fmt: skip
+def test_a_number_shown_is_the_one_dialled_and_a_whole_number(old, new, line, expected):
+    messages = errors_of(textwrap.dedent(GOOD).replace(old, new))
+    assert any(message.startswith(f"content/resources/example.yaml:{line}: error: {expected}")
+               for message in messages), messages  # fmt: skip
+
+
 def test_a_file_name_that_cannot_be_a_link_is_refused():
     _, file = read_resource("content/resources/Help Line.yaml", textwrap.dedent(GOOD),
                             CATEGORIES, TODAY)  # fmt: skip
@@ -359,7 +376,8 @@ def test_each_schema_rule_is_said_in_plain_words_with_its_hint(old, new, line, e
 def test_a_number_where_text_is_expected_is_read_as_written():
     text = textwrap.dedent(GOOD).replace("keyword: HELLO", "keyword: 741741")
     resource, file = read_resource("content/resources/example.yaml",
-                                   text.replace("tel: +44800000000", "tel: 0800"), CATEGORIES,
+                                   text.replace("display: 0800 000 000", "display: 0800")
+                                   .replace("tel: +44800000000", "tel: 0800"), CATEGORIES,
                                    TODAY)  # fmt: skip
     assert file.errors == []
     assert (resource.phone.tel, resource.sms.keyword) == ("0800", "741741")  # not 800
