@@ -18,11 +18,14 @@ from urllib.parse import unquote
 from markdown_reader.errors import ContentError, display_path
 from pelican import signals
 
+from .drawings import drawing_problem
+
 MAX_BYTES = 500 * 1024  # 2.8 s of a phone's slow 4G connection
 IMAGE_TAG = re.compile(r"<img\b[^>]*>")
 PLACED = re.compile(r'\bsrc="\{(static|attach)\}([^"]+)"')
 GPS_IFD = 0x8825  # Exif's block of GPS tags
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic")
+# What browsers show; a TIFF or HEIC photo is refused with the rest.
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg")
 LOCATION_HINT = (
     "upload a copy without its location: on Windows, the file's Properties, Details, "
     "'Remove Properties and Personal Information'; on a Mac, Preview's Tools, Show "
@@ -151,18 +154,41 @@ def add_sizes(content) -> None:
 
 
 def check_published_images(generator) -> None:
-    """No image the site publishes, shown on a page or not, tells where it was taken."""
+    """Every file the site publishes from content/ is a picture a browser shows: no
+    script, page or other document, no drawing that runs one (drawings.py), and no
+    photo that tells where it was taken."""
     for static in generator.staticfiles:
         path = Path(static.source_path)
-        if path.suffix.lower() not in PHOTO_SUFFIXES:
-            continue
-        try:
-            located = image_file(path).located
-        except ValueError:
-            continue  # a page showing it says so; a file only linked to is the reader's
-        if located:
-            error = (located_message(path.name), LOCATION_HINT, "image-location")
-            raise ContentError(display_path(str(path)), 1, *error)
+        if error := published_file_error(path):
+            raise error
+
+
+def published_file_error(path: Path) -> ContentError | None:
+    name, shown = path.name, display_path(str(path))
+    suffix = path.suffix.lower()
+    if suffix not in PICTURE_SUFFIXES:
+        return ContentError(
+            shown, 1, f"'{name}' is not a picture this site can publish",
+            "content/images/ holds photos and drawings only (JPEG, PNG, WebP, GIF, AVIF or "
+            "SVG): remove the file, or save the picture in one of those formats", "image-type",
+        )  # fmt: skip
+    if suffix == ".svg":
+        if problem := drawing_problem(path.read_bytes()):
+            line, what = problem
+            return ContentError(
+                shown, line, f"drawing '{name}' has {what}: opened on this site, it could "
+                "run a script or load another site's file",
+                "save it again as a plain drawing (in Inkscape: Save As, 'Optimized SVG'), "
+                "without scripts, links or embedded pages, or save it as PNG", "image-script",
+            )  # fmt: skip
+        return None
+    try:
+        located = image_file(path).located
+    except ValueError:
+        return None  # a page showing it says so; a file only linked to is the reader's
+    if located:
+        return ContentError(shown, 1, located_message(name), LOCATION_HINT, "image-location")
+    return None
 
 
 def register() -> None:

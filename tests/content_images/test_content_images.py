@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from content_images import GPS_IFD, MAX_BYTES, read_image, with_sizes
+from content_images.drawings import drawing_problem
 from markdown_reader.errors import ContentError
 from PIL import Image
 
@@ -143,3 +144,75 @@ def test_a_png_whose_text_metadata_holds_a_gps_position_is_found(tmp_path):
     info.add_itxt("XML:com.adobe.xmp", xmp)
     Image.new("RGB", (8, 8)).save(tmp_path / "map.png", pnginfo=info)
     assert read_image(tmp_path / "map.png").located
+
+
+def test_a_drawing_as_drawing_programs_save_it_is_published():
+    drawing = b"""<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" viewBox="0 0 10 10">
+  <sodipodi:namedview inkscape:zoom="1"/>
+  <metadata><rdf:RDF/></metadata>
+  <defs><linearGradient id="sky"><stop offset="0" stop-color="#fff"/></linearGradient>
+    <filter id="soft"><feGaussianBlur stdDeviation="1"/></filter></defs>
+  <style>.sun { fill: url(#sky); }</style>
+  <g inkscape:label="Layer 1" filter="url(#soft)"><circle class="sun" cx="5" cy="5" r="4"/>
+    <use xlink:href="#sky"/><text x="1" y="9">Hi</text>
+    <image href="data:image/png;base64,iVBORw0KGgo="/></g>
+</svg>"""
+    assert drawing_problem(drawing) is None
+
+
+@pytest.mark.parametrize(
+    ("inside", "expected"),
+    [
+        ("<script>alert(1)</script>", "a <script> element, which is not part of a drawing"),
+        ('<circle r="1" onload="alert(1)"/>', "an event handler (onload), which runs a script"),
+        ('<a href="https://example.org/"><text>x</text></a>', "a <a> element"),
+        ('<use xlink:href="javascript:alert(1)"/>', "a link to 'javascript:alert(1)'"),
+        ('<image href="https://example.org/track.png"/>', "a link to 'https://example.org/"),
+        ("<foreignObject><p>Call</p></foreignObject>", "a <foreignObject> element"),
+        ('<html:script xmlns:html="http://www.w3.org/1999/xhtml">x</html:script>',
+         "a <script> element from http://www.w3.org/1999/xhtml"),
+        ('<style>@import url("https://example.org/x.css");</style>',
+         "a style that loads another file"),
+        ('<rect fill="url(https://example.org/x.svg#p)"/>', "a reference to another file in fill"),
+        ('<set attributeName="href" to="javascript:alert(1)"/>', "a <set> element"),
+    ],
+)  # fmt: skip
+def test_a_drawing_that_could_run_a_script_or_load_a_file_is_found_at_its_line(inside, expected):
+    drawing = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        f'<rect width="1" height="1"/>\n{inside}\n</svg>'
+    )
+    line, what = drawing_problem(drawing.encode())
+    assert line == 3 and what.startswith(expected), what
+
+
+def test_a_file_that_is_no_drawing_is_found_at_its_line():
+    assert drawing_problem(b'<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n</svg>')[0] == 3
+    assert drawing_problem(b'<?xml-stylesheet href="x.css"?><svg/>')[1].startswith(
+        "a stylesheet from another file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("calm.js", b"alert(1)", "content/images/calm.js:1: error: 'calm.js' is not a picture "
+         "this site can publish [image-type]"),
+        ("note.html", b"<script src=calm.js></script>", "content/images/note.html:1: error: "
+         "'note.html' is not a picture this site can publish [image-type]"),
+        ("wave.svg", b'<svg xmlns="http://www.w3.org/2000/svg">\n<script href="calm.js"/>\n</svg>',
+         "content/images/wave.svg:2: error: drawing 'wave.svg' has a <script> element"),
+    ],
+)  # fmt: skip
+def test_a_file_that_could_run_on_the_site_is_not_published(make_site, run_pelican, name, data,
+                                                            expected):  # fmt: skip
+    content = make_site()
+    (content / "images").mkdir(parents=True, exist_ok=True)
+    (content / "images" / name).write_bytes(data)
+    result = run_pelican(content)
+    assert result.returncode == 1, result.stderr
+    assert expected in result.stderr

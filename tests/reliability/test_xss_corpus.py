@@ -99,7 +99,7 @@ categories: [coping]
 website: "https://help.example.org/\\"><script>{RUN}</script>"
 contact:
   phone:
-    display: "0800 <img src=x onerror={RUN}>"
+    display: "0800 1111 <img src=x onerror={RUN}>"
     tel: "08001111"
     note: "<b onmouseover={RUN}>Always</b>"
   website: "https://help.example.org/\\"><script>{RUN}</script>"
