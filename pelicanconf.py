@@ -107,7 +107,7 @@ CHECKLIST_WEEK_START = "monday"
 STYLESHEETS = ["site.css", "resources.css", "checklist.css", "search.css"]
 # The scripts every page loads (theme/static/js/), one per component, bundled into one
 # request; a page's own script (the checklist's, the directory's filters) stays apart.
-SCRIPTS = ["exit-this-page.js", "navigation.js", "crisis-band.js", "search-prefetch.js"]
+SCRIPTS = ["exit-this-page.js", "navigation.js", "crisis-band.js", "site-search.js"]
 
 # One policy for the <meta> tag, the _headers file and the nginx config: nothing
 # inline, nothing from another origin.

@@ -36,6 +36,7 @@ def _options(settings) -> Options:
         content_security_policy=settings.get("CONTENT_SECURITY_POLICY", ""),
         page_policies=tuple(settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}).items()),
         open_data_paths=tuple(settings.get("OPEN_DATA_PATHS", ())),
+        unstored_paths=tuple(settings.get("UNSTORED_PATHS", ())),
         minify=settings.get("ASSETS_MINIFY", False),
         precompress=settings.get("ASSETS_PRECOMPRESS", False),
         cache=compressed_cache(settings),

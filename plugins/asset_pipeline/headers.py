@@ -16,6 +16,7 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
+CACHE_NONE = "no-store"
 # Open data any website may read in a browser (CORS): public files, sent without
 # cookies, so nothing of a reader's goes with them.
 OPEN_TO_EVERY_SITE = {"Access-Control-Allow-Origin": "*"}
@@ -39,13 +40,15 @@ def headers_file(
     immutable_paths: Iterable[str],
     page_policies: Mapping[str, str] | None = None,
     open_data_paths: Iterable[str] = (),
+    unstored_paths: Iterable[str] = (),
 ) -> str:
     """The `_headers` file: security headers for every path, a page's own policy
     where `page_policies` gives one (after the rule for every path: for a header
     both rules set, the later one's value is served), and a year-long cache for
     each fingerprinted file (listed one by one: hosts merge the headers of every
     matching rule, so a wildcard would clash), and the open data readable by any
-    website (`open_data_paths`)."""
+    website (`open_data_paths`), and pages no browser may keep on disk
+    (`unstored_paths`: a shared computer's next user could read them there)."""
     lines = ["/*"]
     lines += [
         f"  {name}: {value}" for name, value in security_headers(content_security_policy).items()
@@ -56,6 +59,8 @@ def headers_file(
     lines += immutable_rules(immutable_paths)
     for path in sorted(open_data_paths):
         lines += [path, *(f"  {name}: {value}" for name, value in OPEN_TO_EVERY_SITE.items())]
+    for path in sorted(unstored_paths):
+        lines += [path, f"  Cache-Control: {CACHE_NONE}"]
     return "\n".join(lines) + "\n"
 
 

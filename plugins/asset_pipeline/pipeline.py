@@ -24,6 +24,7 @@ class Options:
     # PAGE_CONTENT_SECURITY_POLICIES: {"/search/": policy}, a page's own policy
     page_policies: tuple[tuple[str, str], ...] = ()
     open_data_paths: tuple[str, ...] = ()  # OPEN_DATA_PATHS: readable by any website
+    unstored_paths: tuple[str, ...] = ()  # UNSTORED_PATHS: kept in no browser's cache
     minify: bool = False
     precompress: bool = False
     settings_path: str = "pelicanconf.py"  # named in errors about STYLESHEETS
@@ -98,6 +99,7 @@ def finish_site(output: Path, options: Options, stale: frozenset[str] = frozense
             immutable,
             dict(options.page_policies),
             options.open_data_paths,
+            options.unstored_paths,
         ),
         encoding="utf-8",
     )

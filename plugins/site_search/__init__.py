@@ -17,8 +17,8 @@ checks the pages); otherwise the build waits for it here. The bundle is kept in
 CACHE_PATH/search/ between builds, where Pagefind writes only what changed.
 
 Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets
-SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES
-(read by the asset pipeline for `_headers`).
+SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES, and
+adds the page to UNSTORED_PATHS (both read by the asset pipeline for `_headers`).
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def index_site(site: Path, pages: set[str], records: list[Record], settings) -> 
 def add_cached_metadata(headers: Path, site: Path, bundle: Path) -> None:
     """Pagefind's metadata is named after its content (pagefind.en_<10 hex digits>.pf_meta,
     as long as the site's own fingerprints): cached for a year, a copy fetched ahead
-    by search-prefetch.js is used without asking the server again. `_headers` (written
+    by site-search.js is used without asking the server again. `_headers` (written
     by the asset pipeline, before the index) gets its rule now that its name is known;
     the nginx sample matches the name."""
     if headers.is_file():
@@ -204,6 +204,9 @@ def configure(pelican) -> None:
         **settings.get("PAGE_CONTENT_SECURITY_POLICIES", {}),
         url: policy,
     }
+    # Without scripts the words are in the page's address (/search/?q=…): no browser
+    # may keep the page on disk, where the next user of a shared computer could find it.
+    settings["UNSTORED_PATHS"] = tuple(dict.fromkeys((*settings.get("UNSTORED_PATHS", ()), url)))
 
 
 def add_generator(pelican):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from asset_pipeline.headers import CACHE_IMMUTABLE, security_headers
+from asset_pipeline.headers import CACHE_IMMUTABLE, CACHE_NONE, security_headers
 from playwright.sync_api import expect
 from resource_directory import OPEN_DATA
 
@@ -115,6 +115,9 @@ def test_fingerprinted_files_are_cached_for_a_year_and_pages_revalidated(nginx, 
     assert headers["cache-control"] == "no-cache"
     _, headers, _ = fetch(nginx, "/theme/css/site.css")  # the unbundled source: no fingerprint
     assert headers["cache-control"] == "no-cache"
+    for path in ["/search/", "/search/?q=overdose"]:  # without scripts, words in the address
+        assert fetch(nginx, path)[1]["cache-control"] == CACHE_NONE, path
+    assert f"\n/search/*\n  Cache-Control: {CACHE_NONE}\n" in (nginx_site / "_headers").read_text()
 
 
 def search_metadata_path(site) -> str:

@@ -6,6 +6,7 @@ no ticks, unless the reader chose to keep their ticks on this device."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from pelicanconf import EXIT_URL
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -94,4 +95,30 @@ def test_with_keep_on_ticks_survive_shift_pressed_three_times(browser, site_url)
     page.goto(f"{site_url}/checklist/")
     assert page.get_by_role("checkbox", name=BOX, exact=True).is_checked()
     assert page.get_by_role("checkbox", name="Keep my ticks on this device").is_checked()
+    context.close()
+
+
+def test_the_words_searched_stay_out_of_the_address_and_the_exit_forgets_them(browser, site_url):
+    """A shared computer's history and cache keep addresses: the words never enter one."""
+    context, page = new_tab(browser)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}/")
+    header = page.get_by_role("search", name="Site")
+    header.get_by_label("Search the site").fill("overdose tonight")
+    header.get_by_role("button", name="Search").click()
+    count = page.locator("[data-search-count]")
+    expect(count).to_contain_text("“overdose tonight”")
+    assert page.url == f"{site_url}/search/"
+    page.reload()  # the words are kept in this tab
+    expect(count).to_contain_text("“overdose tonight”")
+    page.goto(f"{site_url}/search/?q=sleep")  # a link with words: they leave the address
+    expect(count).to_contain_text("“sleep”")
+    assert page.url == f"{site_url}/search/"
+    assert not [url for url in asked if "overdose" in url], asked
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url(f"{EXIT_URL}**")
+    page.goto(f"{site_url}/search/")
+    expect(page.get_by_label("Words to look for")).to_have_value("")
+    assert page.evaluate(SITE_KEYS) == []
     context.close()

@@ -1,4 +1,4 @@
-/* Search on /search/: the reader's words (?q=…, or the form on the page) are looked
+/* Search on /search/: the reader's words (from the form on any page, or ?q=…) are looked
    up in the site's own Pagefind index, loaded from this site the first time the
    reader searches; nothing is sent anywhere. When the words are about crisis or
    self-harm, or nothing matches, the crisis lines of the country the band shows
@@ -169,15 +169,39 @@
       });
   }
 
+  // The words are kept in this tab, out of the address (site-search.js says why): a
+  // reload or Back shows the results again, and the quick exit forgets them.
+  var KEY = "small-wins-search";
+
+  function keep(words) {
+    try {
+      window.sessionStorage.setItem(KEY, words);
+    } catch (error) {
+      // storage blocked: the results are shown, and not kept
+    }
+  }
+
+  function kept() {
+    try {
+      return window.sessionStorage.getItem(KEY) || "";
+    } catch (error) {
+      return "";
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var url = new URL(window.location.href);
-    url.searchParams.set("q", input.value);
-    window.history.replaceState(null, "", url.href);
+    keep(input.value);
     run(input.value);
   });
 
-  var query = new URLSearchParams(window.location.search).get("q") || "";
+  // Words in the address (a link, or a form sent with storage blocked) leave it at once.
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked !== null) {
+    keep(asked);
+    window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+  }
+  var query = asked !== null ? asked : kept();
   if (query) {
     input.value = query;
     run(query);
