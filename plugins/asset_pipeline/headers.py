@@ -32,6 +32,9 @@ def security_headers(content_security_policy: str) -> dict[str, str]:
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": PERMISSIONS_POLICY,
         "X-Frame-Options": "DENY",
+        # A site that opened this one in a window keeps no hold on it: it cannot send
+        # the reader's tab somewhere else while they read.
+        "Cross-Origin-Opener-Policy": "same-origin",
     }
 
 
