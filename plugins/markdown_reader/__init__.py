@@ -2,6 +2,9 @@
 
 Every document gets `word_count`, the words of its text, for reading times.
 
+A heading attribute that is neither HTML nor one a plugin reads (the wins') stops
+the build at its line: it would do nothing, silently.
+
 Settings: MARKDOWN_IT_ALLOW_HTML (default False: raw HTML is shown as text);
 MARKDOWN_IT_KEEP_READS (default False) keeps each file's result in memory until
 the file changes, for a process that builds again and again (the devserver).
@@ -14,6 +17,7 @@ the Markdown's structure need not read and parse the file again.
 
 from __future__ import annotations
 
+import difflib
 import os
 import weakref
 
@@ -26,7 +30,7 @@ from . import prerender
 from .document import split_document
 from .errors import ContentError, display_path
 from .kept_reads import KeptReads
-from .render import render_inline, render_parsed
+from .render import beyond_html, render_inline, render_parsed
 
 __all__ = ["ContentError", "MarkdownItReader", "body_parsed", "register"]
 
@@ -72,6 +76,8 @@ class MarkdownItReader(BaseReader):
                     hint=HINTS.get(key, "check the value of this field"), rule="front-matter",
                 ) from None  # fmt: skip
         html, metadata["word_count"], tokens = body_html(source_path, document.body, allow_html)
+        if tokens is not None:  # a worker renders only bodies whose attributes are all HTML
+            check_heading_attrs(tokens, document.body_line, path, attrs_of_plugins(self.settings))
         body_parsed.send(source_path, document=document, tokens=tokens)
         return html, metadata
 
@@ -84,6 +90,39 @@ def not_utf8(path: str, error: UnicodeDecodeError) -> ContentError:
         f"the file is not UTF-8 text (byte {error.object[error.start]:#04x})",
         hint="save the file as UTF-8 (in VS Code: the encoding in the status bar, "
         "then 'Save with Encoding', 'UTF-8')", rule="encoding",
+    )  # fmt: skip
+
+
+def attrs_of_plugins(settings) -> tuple[str, ...]:
+    """The heading attributes the enabled plugins read. A plugin is imported only
+    when the settings enable it: a site may go without."""
+    if "small_wins" in (settings.get("PLUGINS") or []):
+        from small_wins.wins import ATTRIBUTES
+
+        return ATTRIBUTES
+    return ()
+
+
+def check_heading_attrs(tokens, body_line: int, path: str, read: tuple[str, ...]) -> None:
+    """Plugins report their own attributes' mistakes: only the others are refused."""
+    for token, names in beyond_html(tokens):
+        unread = [name for name in names if name not in read]
+        if unread:
+            line = body_line + (token.map[0] if token.map else 0)
+            raise unread_attrs(path, line, unread, read)
+
+
+def unread_attrs(path: str, line: int, unread: list[str], read: tuple[str, ...]) -> ContentError:
+    listed = ", ".join(f"'{name}'" for name in unread)
+    verb, them = ("is", "it") if len(unread) == 1 else ("are", "them")
+    known = ", ".join([*read, "an #id"]) + " or a .class"
+    hint = f"delete {them} from the curly brackets at the end of the heading (they hold {known})"
+    guess = difflib.get_close_matches(unread[0], read, n=1, cutoff=0.6)
+    if len(unread) == 1 and guess:
+        hint = f"did you mean '{guess[0]}'? Otherwise, {hint}"
+    return ContentError(
+        path, line, f"{listed} in this heading's curly brackets {verb} not used by the site",
+        hint=hint, rule="heading-attribute",
     )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .document import split_document
 from .errors import ContentError
-from .render import render_counting_words
+from .render import beyond_html, render_parsed
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -46,7 +46,9 @@ def leave_interrupts_to_the_build() -> None:
 
 
 def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str, int]]:
-    """{path: (body, html, words)} for each file that reads and parses cleanly."""
+    """{path: (body, html, words)} for each file that reads and parses cleanly, and
+    whose headings' attributes are all HTML: the others' are the reader's to check
+    against what the plugins read, with its own tokens."""
     rendered = {}
     for path in paths:
         try:
@@ -54,7 +56,9 @@ def render_files(paths: list[str], allow_html: bool) -> dict[str, tuple[str, str
                 body = split_document(file.read(), path).body
         except (OSError, UnicodeDecodeError, ContentError):
             continue
-        rendered[path] = (body, *render_counting_words(body, allow_html))
+        html, words, tokens = render_parsed(body, allow_html)
+        if not beyond_html(tokens):
+            rendered[path] = (body, html, words)
     return rendered
 
 

@@ -2,7 +2,9 @@
 
 Headings take trailing attributes (`## Eating {#eating .win label="Ate something"}`)
 and get stable ids: the explicit `#id`, or a slug of their text, unique in the page.
-Attributes that are not safe HTML stay in `token.meta["attrs"]` for plugins to read.
+Only SAFE_ATTRS are rendered: a `data-*` one would reach the search index, whose
+`data-pagefind-*` attributes rewrite or empty the results. All of them stay in
+`token.meta["attrs"]` for plugins to read.
 Links to other sites carry `rel="noopener noreferrer"`: the other site learns
 nothing of the visit and gets no handle on the page.
 """
@@ -193,8 +195,20 @@ def _heading_attrs(state: StateCore) -> None:
         inline.content = inline.content[: match.start()].rstrip()
         token.meta["attrs"] = attrs
         for key, value in attrs.items():
-            if key in SAFE_ATTRS or key.startswith("data-"):
+            if key in SAFE_ATTRS:
                 token.attrSet(key, value)
+
+
+def beyond_html(tokens: list[Token]) -> list[tuple[Token, list[str]]]:
+    """Each heading with attributes that are not rendered, and their names: a
+    plugin's to read, or a mistake."""
+    found = []
+    for token in tokens:
+        if token.type == "heading_open":
+            names = [key for key in heading_attrs(token) if key not in SAFE_ATTRS]
+            if names:
+                found.append((token, names))
+    return found
 
 
 def _heading_ids(state: StateCore) -> None:

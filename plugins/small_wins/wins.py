@@ -27,6 +27,8 @@ from markdown_reader.errors import ContentError
 from markdown_reader.render import heading_attrs, make_parser, slugify
 
 MAX_LABEL = 40
+# The heading attributes read here; the Markdown reader refuses any other that is not HTML.
+ATTRIBUTES = ("win", "category", "reminder", "kind-line")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RULE = "small-wins"
 EXAMPLE = '{win="Got out of bed" category=daily-basics}'

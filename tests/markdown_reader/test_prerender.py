@@ -24,9 +24,11 @@ def test_workers_render_what_the_reader_would_and_never_stale_html(tmp_path):
         paths.append(str(path))
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [unclosed\n---\nBody\n")
+    marked = tmp_path / "marked.md"  # attributes for a plugin: the reader checks them
+    marked.write_text('---\ntitle: Marked\n---\n## Rest {win="Rested" lang=en}\n')
     prerenderer = prerender.Prerenderer(allow_html=False, workers=1)
     try:
-        prerenderer.add([*paths, str(broken)])
+        prerenderer.add([*paths, str(broken), str(marked)])
         wait_until_done(prerenderer)
         body = "## Win 3\n\nSome *text*.\n"
         assert prerenderer.take(paths[3], body, False) == render_counting_words(body)
@@ -35,6 +37,7 @@ def test_workers_render_what_the_reader_would_and_never_stale_html(tmp_path):
         # another HTML setting than the workers used
         assert prerenderer.take(paths[5], "## Win 5\n\nSome *text*.\n", True) is None
         assert prerenderer.take(str(broken), "Body\n", False) is None
+        assert prerenderer.take(str(marked), '## Rest {win="Rested" lang=en}\n', False) is None
         assert prerenderer.take(str(tmp_path / "never-added.md"), "x", False) is None
     finally:
         prerenderer.close()

@@ -1,6 +1,14 @@
 """The reader inside a real Pelican build of tiny fixture sites."""
 
+from pathlib import Path
+
+import pytest
+from markdown_reader import MarkdownItReader
+from markdown_reader.errors import ContentError
+from pelican.settings import read_settings
 from selectolax.lexbor import LexborHTMLParser
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(output, path):
@@ -97,3 +105,56 @@ def test_a_bad_date_names_its_line(make_site, run_pelican):
     assert "when.md:4: error: date:" in log
     assert "YYYY-MM-DD" in log
     assert "Traceback" not in log
+
+
+HEADER = "---\ntitle: Tonight\ndate: 2025-01-02\ncategory: Coping\n---\nIntro.\n\n"
+
+
+@pytest.mark.parametrize(
+    "heading, message, hint",
+    [
+        (
+            '## Talk tonight {data-pagefind-meta="url:https://evil.example/phish"}',
+            "'data-pagefind-meta' in this heading's curly brackets is not used by the site",
+            "delete it from the curly brackets at the end of the heading (they hold win, "
+            "category, reminder, kind-line, an #id or a .class)",
+        ),
+        (
+            '## Rest {#rest data-pagefind-body="" onclick=x}',
+            "'data-pagefind-body', 'onclick' in this heading's curly brackets are not used",
+            "delete them from the curly brackets",
+        ),
+        (
+            '## Rest {win="Rested" categroy=coping}',
+            "'categroy' in this heading's curly brackets is not used by the site",
+            "did you mean 'category'? Otherwise, delete it",
+        ),
+    ],
+)
+def test_a_heading_attribute_nothing_reads_is_an_error_at_its_line(
+    tmp_path, heading, message, hint
+):
+    source = tmp_path / "tonight.md"
+    source.write_text(f"{HEADER}## Fine {{#fine .note lang=en}}\n\nText.\n\n{heading}\n\nText.\n")
+    reader = MarkdownItReader(read_settings(str(ROOT / "pelicanconf.py")))
+    with pytest.raises(ContentError) as raised:
+        reader.read(str(source))
+    error = raised.value
+    assert (error.line, error.rule) == (12, "heading-attribute")
+    assert error.message.startswith(message) and error.hint.startswith(hint), error
+
+
+def test_the_wins_attributes_are_read_and_no_others_without_the_wins_plugin(tmp_path):
+    source = tmp_path / "rested.md"
+    source.write_text(
+        f'{HEADER}## Rest {{win="Rested" category=coping reminder="Text."}}\n\nText.\n'
+    )
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    html, _ = MarkdownItReader(settings).read(str(source))
+    assert '<h2 id="rest">Rest</h2>' in html
+    without = {
+        **settings,
+        "PLUGINS": [name for name in settings["PLUGINS"] if name != "small_wins"],
+    }
+    with pytest.raises(ContentError, match="'win', 'category', 'reminder' in this heading"):
+        MarkdownItReader(without).read(str(source))

@@ -52,6 +52,15 @@ def test_heading_attributes_that_are_not_html_are_kept_for_plugins_only():
     assert html == '<h2 id="eat">Eat</h2>\n'
 
 
+def test_a_heading_renders_html_attributes_only_none_for_the_search_index():
+    html = render(
+        '## Talk tonight {data-pagefind-meta="url:https://evil.example/phish" lang=fr}\n\n'
+        '## Empty the index {data-pagefind-body=""}\n'
+    )
+    assert "data-" not in html
+    assert '<h2 lang="fr" id="talk-tonight">' in html
+
+
 def test_raw_html_is_escaped_unless_allowed():
     assert "&lt;script&gt;" in render("<script>alert(1)</script>\n")
     assert "<b>bold</b>" in render("<b>bold</b>\n", allow_html=True)
