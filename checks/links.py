@@ -9,6 +9,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from resource_directory.phones import countries_of, dials_what_it_shows
+
 from .findings import ERROR, Finding
 from .site import BuiltSite, OutputPage, text_of
 
@@ -19,6 +21,7 @@ EMBEDDING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", 
 PELICAN_PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PHONE = re.compile(r"^\+?[\d\s().-]{2,}$")
+DIGIT = re.compile(r"\d")
 HOST = re.compile(r"^(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?$", re.IGNORECASE)
 WEB_HINT = "write the full address, starting with https://"
 INTERNAL_HINT = (
@@ -53,9 +56,29 @@ class LinkRules:
             key = (*meaning_depends_on(page.relative, address), address, embedded)
             if key not in self.problems:
                 self.problems[key] = problem_of(self.site, page, address, embedded, self.site_url)
-            if self.problems[key] is not None:
-                findings.append(placed(self.site, page, node, tag, address, self.problems[key]))
+            problem = self.problems[key] or (tag == "a" and shows_another_number(node, address))
+            if problem:
+                findings.append(placed(self.site, page, node, tag, address, problem))
         return findings
+
+
+def shows_another_number(node, address: str) -> Problem | None:
+    """`[call 988](tel:998)`: a reader in crisis dials what the link dials, not the
+    number its words show. Words without a number ("Call us") show none; a number
+    with a country code may be shown as written in its country (0477 13 11 14 for
+    +61477131114), as the directory's cards show them."""
+    scheme = address[:4].lower()
+    if scheme not in ("tel:", "sms:"):
+        return None
+    text = text_of(node)
+    number = unquote(urlsplit(address).path)
+    if not DIGIT.search(text) or dials_what_it_shows(text, number, countries_of(number)):
+        return None
+    return Problem(
+        f"'{text}' shows another number than the link dials ('{address}')", "link-external",
+        f"copy the number from the service's official page into both the words and the "
+        f"address, e.g. [call 988]({scheme}988)",
+    )  # fmt: skip
 
 
 def meaning_depends_on(page: str, address: str) -> tuple:

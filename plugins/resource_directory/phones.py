@@ -48,6 +48,18 @@ def dials_what_it_shows(display: str, dialled: str, countries: Iterable[str]) ->
     return False
 
 
+def countries_of(dialled: str) -> tuple[str, ...]:
+    """The countries of the code a number starts with (none for a short code, such
+    as 988, or a number that is not one)."""
+    if not dialled.startswith("+"):
+        return ()
+    try:
+        code = phonenumbers.parse(dialled).country_code
+    except phonenumbers.NumberParseException:
+        return ()
+    return tuple(phonenumbers.region_codes_for_country_code(code))
+
+
 def is_complete(dialled: str) -> bool:
     """Whether a number with a country code is a whole number there (a short code,
     such as 988, has no country code and is not checked)."""

@@ -19,6 +19,8 @@ MISTAKES = {
     "fragment": ("Intro.\n\n## Tea {#tea}\n\nSee [above](#te).\n", 11, "link-fragment"),
     "other-fragment": ("See [hello]({filename}/articles/hello.md#nowhere).\n", 7, "link-fragment"),
     "phone": ("Call [the line](tel:call-us).\n", 7, "link-external"),
+    "dials-another": ("Call [988 now](tel:998).\n", 7, "link-external"),
+    "texts-another": ("Text [HOME to 741741](sms:741714?body=HOME).\n", 7, "link-external"),
     "web": ("Read [the guide](https://).\n", 7, "link-external"),
     "mail": ("Write to [us](mailto:editors).\n", 7, "link-external"),
     "scheme": ("Get [the file](ftp://example.org/file).\n", 7, "link-external"),
@@ -49,6 +51,17 @@ def test_each_mistake_in_a_page_is_found_at_its_source_line(check, places):
         (f"content/articles/{name}.md", line, rule) for name, (_, line, rule) in MISTAKES.items()
     ]
     assert places(report) == sorted(expected)
+
+
+def test_a_phone_link_shows_the_number_it_dials_or_none(check):
+    report = check(
+        with_body(
+            "[Call us](tel:988), [call 9-8-8](tel:988), [text 0477 13 11 14](sms:+61477131114),\n"
+            "[call (877) 565-8860](tel:+18775658860) or [call 988](TEL:998).\n"
+        )
+    )
+    found = [(f.line, f.message) for f in report.findings if f.path == "content/articles/tea.md"]
+    assert found == [(8, "'call 988' shows another number than the link dials ('TEL:998')")]
 
 
 def test_the_column_is_where_the_link_starts(check):
