@@ -109,8 +109,9 @@ def render_inline(text: str, allow_html: bool = False) -> str:
 def is_external(href: str) -> bool:
     """Whether a link leads to another site. A page cannot tell its own absolute
     address from another site's, so every absolute address counts: a link to
-    this site's own address loses nothing by sending no referrer."""
-    return href.startswith(("http://", "https://", "//"))
+    this site's own address loses nothing by sending no referrer. A scheme is
+    the same in any case: HTTPS:// leads to another site as https:// does."""
+    return href.lower().startswith(("http://", "https://", "//"))
 
 
 def _link_open(renderer, tokens, index, options, env) -> str:

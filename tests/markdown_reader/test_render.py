@@ -2,6 +2,7 @@ from jinja2 import Environment
 from markdown_it.token import Token
 from markdown_reader.render import (
     heading_attrs,
+    is_external,
     make_parser,
     render,
     render_counting_words,
@@ -84,6 +85,13 @@ def test_links_to_other_sites_send_no_referrer_and_give_no_handle():
     assert '<a href="/resources/">' in html and '<a href="tel:988">' in html
     assert '<a href="#top">' in html
     assert 'opener"' not in html.replace("noopener", "")  # an editor cannot set rel
+
+
+def test_a_scheme_in_capitals_is_another_site_too():
+    html = render("[x](HTTPS://example.org) <HTTPS://EXAMPLE.ORG/e> [y](Http://a.example)\n")
+    assert html.count('rel="noopener noreferrer"') == 3
+    # the theme's `is external` test, on the directory's links
+    assert is_external("HTTPS://EXAMPLE.ORG/") and not is_external("TEL:988")
 
 
 def test_pelican_link_prefixes_survive():
