@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import fixed_urls
 from markdown_reader.document import Document, split_document
 from markdown_reader.errors import ContentError
 from pelican.urlwrappers import Category
@@ -139,6 +140,8 @@ def place(source: Source, settings: dict) -> None:
         key = "ARTICLE_SAVE_AS" if source.kind == ARTICLE else "PAGE_SAVE_AS"
         pattern = str(source.metadata.get("save_as") or settings.get(key, ""))
     try:
-        source.save_as = pattern.format(slug=source.slug) if pattern else None
+        source.save_as = (
+            fixed_urls.output_file(pattern.format(slug=source.slug)) if pattern else None
+        )
     except (KeyError, IndexError, ValueError):
         source.save_as = None  # a pattern with fields only Pelican knows: no mapping

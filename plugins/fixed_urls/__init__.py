@@ -19,6 +19,7 @@ search index.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from markdown_reader.document import split_document
@@ -76,6 +77,13 @@ def site_addresses(settings: dict) -> dict[str, str]:
         for path in settings.get("STATIC_PATHS", [])
     }
     return {name.removesuffix("index.html") or name: words for name, words in pages.items() if name}
+
+
+def output_file(save_as: str) -> str:
+    """The file of the output a `save_as` is written to: the file system reads
+    'walking//index.html' as walking/index.html, and so must every check of an
+    address ('..' and './' never get this far: the Markdown reader refuses them)."""
+    return posixpath.normpath(save_as)
 
 
 def taken_by_site(save_as: str, addresses: dict[str, str]) -> str | None:
@@ -140,8 +148,9 @@ def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) 
     far. Pelican lets a file named in the front matter replace another page's."""
     for content in contents:
         url = content.url
-        save_as = getattr(content, "override_save_as", None) or (
-            url + "index.html" if url.endswith("/") or not url else url
+        save_as = output_file(
+            getattr(content, "override_save_as", None)
+            or (url + "index.html" if url.endswith("/") or not url else url)
         )
         source = content.source_path
         if names_no_page(named := getattr(content, "override_save_as", None) or ""):

@@ -32,8 +32,8 @@ MONTHS = (
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 LIST_KEYS = {"tags", "authors"}
 # Fields that become a path in the output and an address in pages, feeds and the
-# sitemap: plain characters only, and they must stay inside the site.
-PATH_KEYS = {"slug", "save_as", "url"}
+# sitemap: plain characters only, and they must stay inside the site. Each with an example.
+PATH_KEYS = {"slug": "eating-well", "save_as": "eating-well/index.html", "url": "eating-well/"}
 SITE_PATH = re.compile(r"(?!/)(?!(?:.*/)?\.\.(?:/|$))[\w.~/-]+")
 # `lang` names a translation's file too (ARTICLE_LANG_SAVE_AS): a language tag only.
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -119,21 +119,27 @@ def _readings(text: str) -> list[tuple[str, str]]:
 
 
 def _check_site_paths(document: Document, path: str) -> None:
-    for key in PATH_KEYS & document.metadata.keys():
-        value = document.metadata[key]
+    lines = document.metadata_lines
+    for key in sorted(PATH_KEYS.keys() & document.metadata.keys(), key=lambda k: lines.get(k, 1)):
+        value, line = document.metadata[key], lines.get(key, 1)
         if not isinstance(value, str):
             raise ContentError(
-                path, document.metadata_lines.get(key, 1),
-                f"{key}: {value!r} is not a path",
+                path, line, f"{key}: {value!r} is not a path",
                 hint=f"write {key} as one path on the line, for example 'eating-well'",
                 rule="front-matter",
             )  # fmt: skip
         if value and not SITE_PATH.fullmatch(value):
             raise ContentError(
-                path, document.metadata_lines.get(key, 1),
-                f"{key}: {value!r} is not a plain path inside the site",
+                path, line, f"{key}: {value!r} is not a plain path inside the site",
                 hint=f"write {key} with letters, digits, '-', '_', '.' and '/' only, "
                 "for example 'eating-well', without '..' or a leading '/'",
+                rule="front-matter",
+            )  # fmt: skip
+        if "." in value.split("/"):
+            raise ContentError(
+                path, line, f"{key}: {value!r} has '.' as a folder's name, which browsers "
+                "read as no folder at all: './index.html' is the home page",
+                hint=f"write {key} without './', for example '{PATH_KEYS[key]}'",
                 rule="front-matter",
             )  # fmt: skip
 

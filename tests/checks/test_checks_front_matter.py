@@ -51,6 +51,13 @@ def test_two_pages_with_one_address_are_reported_at_the_second(check, places):
     assert "content/articles/hello.md" in report.findings[0].message
 
 
+def test_an_address_is_compared_as_the_file_system_reads_it(check, places):
+    tea = article().replace("summary:", "save_as: hello//index.html\nsummary:")
+    report = check({"articles/tea.md": tea}, build=False)
+    assert places(report) == [("content/articles/tea.md", 5, "duplicate-url")]
+    assert "same address /hello/ as content/articles/hello.md" in report.findings[0].message
+
+
 def test_a_page_at_an_address_of_the_site_is_reported_once_at_its_title(check, places):
     report = check({"pages/search.md": "---\ntitle: Search\n---\nFind a page.\n"})
     assert places(report) == [("content/pages/search.md", 2, "reserved-url")]

@@ -52,7 +52,14 @@ def test_the_built_site_keeps_the_same_addresses(make_site, build_site):
         ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: hello/index.html")},
          "content/articles/tea.md:3: error: same address /hello/ as content/articles/hello.md"
          " [duplicate-url]"),
-        # Written as "walking", a file browsers download; its links lead to /walking/.
+        # The file system reads hello//index.html as hello/index.html.
+        ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: hello//index.html")},
+         "content/articles/tea.md:3: error: same address /hello/ as content/articles/hello.md"
+         " [duplicate-url]"),
+        # A browser reads ./ as no folder: this would be the home page.
+        ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: ./index.html\nurl: ./")},
+         "content/articles/tea.md:3: error: save_as: './index.html' has '.' as a folder's name"),
+                # Written as "walking", a file browsers download; its links lead to /walking/.
         ({"articles/walking.md": ARTICLE.format("title: Walking\nsave_as: walking")},
          "content/articles/walking.md:3: error: save_as 'walking' names no page: a page's file"
          " ends in .html [save-as-page]\n  hint: write 'save_as: walking/index.html' for the"

@@ -65,8 +65,16 @@ def test_a_rule_opening_the_text_is_no_front_matter():
         ("---\ntitle: A\ndate: 2025-13-45\n---\n", 3, "not a real date"),
         ("---\ntitle: A\nsave_as: []\n---\n", 3, "save_as: [] is not a path"),
         ("---\ntitle: A\nslug: ../../etc\n---\n", 3, "not a plain path inside the site"),
+        # Each would replace the home page or the search page.
+        ("---\ntitle: A\nurl: ./\nsave_as: ./index.html\n---\n", 3,
+         "url: './' has '.' as a folder's name, which browsers read as no folder at all"),
+        ("---\ntitle: A\nsave_as: ./search/index.html\n---\n", 3,
+         "'./index.html' is the home page [front-matter]\n"
+         "  hint: write save_as without './', for example 'eating-well/index.html'"),
+        ("Title: A\nSlug: .\n\nBody\n", 2, "slug: '.' has '.' as a folder's name"),
+        ("---\ntitle: A\nsave_as: walking/./index.html\n---\n", 3, "without './'"),
     ],
-)
+)  # fmt: skip
 def test_malformed_front_matter_names_the_line(text, line, words):
     with pytest.raises(ContentError) as caught:
         split_document(text, "content/a.md")
