@@ -207,6 +207,9 @@ def check_site_addresses(sources: list[Source], settings: dict) -> Iterable[Find
         named = str(source.metadata.get("save_as") or "")
         if fixed_urls.names_no_page(named):
             yield as_finding(fixed_urls.saved_as_no_page(source.name, address_line(source), named))
+        elif fixed_urls.too_long(source.save_as):
+            too_long = fixed_urls.address_too_long
+            yield as_finding(too_long(source.name, address_line(source), source.save_as, named))
         elif words := fixed_urls.taken_by_site(source.save_as, addresses):
             taken = fixed_urls.address_taken
             yield as_finding(taken(source.name, address_line(source), source.save_as, words))

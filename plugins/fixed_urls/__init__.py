@@ -36,6 +36,10 @@ DIRECT_PAGES = {
 }
 # The fields that decide a content's address, the one that decides first first.
 ADDRESS_FIELDS = ("save_as", "slug", "title")
+# Short enough to read out or share in a message, and far below the 255 bytes a file
+# system allows a file or folder name (a long title's slug stopped the build with
+# "File name too long", naming no line).
+MAX_ADDRESS = 100
 
 
 def fix_urls(contents) -> None:
@@ -130,6 +134,25 @@ def saved_as_no_page(path: str, line: int, save_as: str) -> ContentError:
     )  # fmt: skip
 
 
+def too_long(save_as: str) -> bool:
+    return len(address_of(save_as)) > MAX_ADDRESS
+
+
+def address_too_long(path: str, line: int, save_as: str, named: str) -> ContentError:
+    """`named`: the save_as of the front matter, if any, which then gives the address."""
+    address = address_of(save_as)
+    field = "save_as" if named else "slug"
+    words = posixpath.basename(address.rstrip("/")).removesuffix(".html").split("-")
+    short = "-".join(words[:4])[:40].strip("-")
+    example = f"{short}/index.html" if named else short
+    return ContentError(
+        path, line, f"address {address[:40]}… is {len(address)} characters long, more than the "
+        f"{MAX_ADDRESS} a page's address may have",
+        hint=f"give the page a shorter {field}: a few words of its title, for example "
+        f"'{field}: {example}'", rule="url-too-long",
+    )  # fmt: skip
+
+
 def address_of(save_as: str) -> str:
     return "/" + save_as.removesuffix("index.html")
 
@@ -155,6 +178,8 @@ def check_addresses(contents, addresses: dict[str, str], files: dict[str, str]) 
         source = content.source_path
         if names_no_page(named := getattr(content, "override_save_as", None) or ""):
             raise saved_as_no_page(display_path(source), address_line(source), named)
+        if too_long(save_as):
+            raise address_too_long(display_path(source), address_line(source), save_as, named)
         if words := taken_by_site(save_as, addresses):
             raise address_taken(display_path(source), address_line(source), save_as, words)
         if (other := files.setdefault(save_as, source)) != source:

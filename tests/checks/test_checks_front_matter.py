@@ -58,6 +58,13 @@ def test_an_address_is_compared_as_the_file_system_reads_it(check, places):
     assert "same address /hello/ as content/articles/hello.md" in report.findings[0].message
 
 
+def test_an_address_too_long_for_a_file_is_reported_at_its_slug(check, places):
+    page = f"---\ntitle: Rest\nslug: {'rest-' * 25}now\n---\nText.\n"
+    report = check({"pages/rest.md": page}, build=False)
+    assert places(report) == [("content/pages/rest.md", 3, "url-too-long")]
+    assert "give the page a shorter slug" in report.findings[0].hint
+
+
 def test_a_page_at_an_address_of_the_site_is_reported_once_at_its_title(check, places):
     report = check({"pages/search.md": "---\ntitle: Search\n---\nFind a page.\n"})
     assert places(report) == [("content/pages/search.md", 2, "reserved-url")]

@@ -1,5 +1,6 @@
 import pytest
 from fixed_urls import fix_urls, names_no_page, site_addresses, taken_by_site
+from markdown_reader.errors import ContentError
 from pelican.settings import read_settings
 
 from tests.conftest import ROOT
@@ -59,6 +60,12 @@ def test_the_built_site_keeps_the_same_addresses(make_site, build_site):
         # A browser reads ./ as no folder: this would be the home page.
         ({"articles/tea.md": ARTICLE.format("title: Tea\nsave_as: ./index.html\nurl: ./")},
          "content/articles/tea.md:3: error: save_as: './index.html' has '.' as a folder's name"),
+                # A file system refuses a file name this long: the build stopped naming no line.
+        ({"articles/long.md": ARTICLE.format("title: " + "Feeling " * 58)},
+         "content/articles/long.md:2: error: address /feeling-feeling-feeling-feeling-feeling… is"
+         " 465 characters long, more than the 100 a page's address may have [url-too-long]\n"
+         "  hint: give the page a shorter slug: a few words of its title, for example"
+         " 'slug: feeling-feeling-feeling-feeling'"),
                 # Written as "walking", a file browsers download; its links lead to /walking/.
         ({"articles/walking.md": ARTICLE.format("title: Walking\nsave_as: walking")},
          "content/articles/walking.md:3: error: save_as 'walking' names no page: a page's file"
@@ -73,6 +80,16 @@ def test_a_page_cannot_take_an_address_of_the_site_or_another_page(
     assert result.returncode == 1, result.stderr
     assert said in result.stderr
     assert "1 error(s)" in result.stderr and "Error" not in result.stderr
+
+
+def test_an_address_too_long_stops_the_build_before_anything_is_written(make_site, build_site):
+    long = "a-" * 130 + "end"  # over the 255 bytes of a file name
+    content = make_site({"pages/long.md": f"---\ntitle: Long\nsave_as: {long}.html\n---\nHi.\n"})
+    with pytest.raises(ContentError) as raised:
+        build_site(content)
+    assert (raised.value.line, raised.value.rule) == (3, "url-too-long")
+    assert raised.value.hint.endswith("for example 'save_as: a-a-a-a/index.html'")
+    assert not list((content.parent / "output").rglob("*.html"))
 
 
 def test_the_site_keeps_its_own_folders_and_pages():
