@@ -7,10 +7,11 @@ SRC is a service list (the API's paged `/services` response, a list of services 
 one service, as JSON) or a CSV data package (its folder or its datapackage.json).
 Each service becomes one `content/resources/<name>.yaml`, checked as the build checks
 it. Phones are written in E.164 where the country is known, addresses without a
-scheme get https://, taxonomy terms become kinds and categories through the
-crosswalk file, and each record keeps its source. The report lists, per record,
-everything that was not brought over and why; a record that would not pass the
-build's checks is not written, and its problems are listed instead.
+scheme or with http:// get https:// (as the build requires), taxonomy terms become
+kinds and categories through the crosswalk file, and each record keeps its source.
+The report lists, per record, everything that was not brought over and why; a record
+that would not pass the build's checks is not written, and its problems are listed
+instead.
 
 Exit codes: 0 every record written; 1 some records need a person (listed); 2 the
 input is not HSDS, or a usage problem: nothing is written.
@@ -263,8 +264,11 @@ def line(path: Path, text: str) -> int:
 
 
 def https(url: str) -> str:
-    """An address as a link: https:// added when it has no scheme."""
+    """An address as a link: https:// added when it has no scheme, or in place of
+    http://, which the build refuses for an address readers are sent to."""
     url = url.strip()
+    if url.lower().startswith("http://"):
+        return f"https://{url[len('http://') :]}"
     if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
         return url
     return f"https://{url.removeprefix('//')}"

@@ -43,6 +43,10 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DIALABLE = r"^(?:\+[1-9]\d{6,14}|\d{3,8})$"
 # The host is a name (no [ ] of an IPv6 address, which no service gives as its site).
 URL = r"^https?://[^\s/?#\[\]]+\.[^\s/?#\[\]]+(?:[/?#]\S*)?$"
+# An address the site sends readers to (a website, a chat) is https:// only: over
+# http://, anyone on the reader's network could change the page and the number on it.
+# A source, the page editors checked, may still be http://: it is a citation.
+HTTPS_URL = "^https://" + URL.removeprefix("^https?://")
 EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+$"
 LANGUAGE_TAG = r"^([a-z]{2,3})(?:-([A-Z]{2}|[A-Za-z0-9]{4,8}))?$"
 REGION = r"^([A-Z]{2})-[A-Z0-9]{1,3}$"
@@ -55,7 +59,10 @@ NO_CONTACT_HINT = (
     "a service is listed only with a way to reach it that its official page gives: "
     "if none could be verified, leave the service out of the directory"
 )
-WEB_HINT = "write the full address, starting with https://"
+WEB_HINT = (
+    "copy the full address from your browser's address bar: it starts with https:// "
+    "(with http://, the page could be changed on its way to the reader)"
+)
 DIAL_HINT = (
     'write + country code and digits only, e.g. "+18009506264", or a short code such as "988"'
 )
@@ -107,7 +114,8 @@ def _object(properties: dict, required: tuple[str, ...] = (), description: str =
 
 
 def _web(description: str, hsds: str | list[str]) -> dict:
-    return _pattern(URL, "is not a web address", WEB_HINT, description, x_hsds=hsds)
+    return _pattern(HTTPS_URL, "is not a web address starting with https://", WEB_HINT,
+                    description, x_hsds=hsds)
 
 
 def _country(hint: str = "use two capital letters, e.g. US, CA, GB, IE, AU") -> dict:
@@ -178,7 +186,8 @@ def _contact() -> dict:
         {"phone": phone, "sms": sms,
          "chat": _web("the chat's full address, starting with `https://`",
                       "locations.url (a virtual location)"),
-         "website": _web("a page where the help itself is given, such as a meeting finder",
+         "website": _web("a page where the help itself is given, such as a meeting finder, "
+                         "starting with `https://`",
                          ["services.url"]),
          "email": _pattern(EMAIL, "is not an email address", "write it as name@example.org",
                            "an email address", x_hsds=["services.email"])},

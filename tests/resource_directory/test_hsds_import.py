@@ -102,7 +102,7 @@ def test_a_feed_from_elsewhere_is_normalised_cited_and_reported(tmp_path):
     assert imported["kind"] == "crisis line" and imported["categories"] == ("getting-support",)
     assert imported["phone"]["tel"] == "+12065550100"
     assert imported["phone"]["display"] == "(206) 555-0100"
-    assert imported["website"] == "http://countyhealth.example.org"
+    assert imported["website"] == "https://countyhealth.example.org"
     assert imported["help_page"] == "https://www.countycrisis.example.org/talk"
     assert imported["sources"] == ("https://211.example.org/feed.json",)
     assert imported["countries"] == ("US",) and imported["time_zone"] == "America/Los_Angeles"
@@ -118,6 +118,7 @@ def test_a_feed_from_elsewhere_is_normalised_cited_and_reported(tmp_path):
     for expected in ("not brought over: alternate_name = 'CCL'", "206-555-0199",
                      "service area = 'King County'", "description: shortened",
                      "url: 'www.countycrisis.example.org/talk' written as 'https://",
+                     "website: 'http://countyhealth.example.org' written as 'https://",
                      "phone: '(206) 555-0100' dialled as '+12065550100'"):  # fmt: skip
         assert expected in report, expected
     assert "Closed Program: not written" in report and "'defunct'" in report

@@ -365,6 +365,16 @@ def test_what_the_build_refuses_for_its_shape_the_schema_refuses_too(change, whe
          "write the values in brackets, e.g. main_crisis_line_for: [US]"),
         ("languages: [en, fr-CA]", "languages: [en, zz]", 16,
          "languages[2]: 'zz' is not a BCP 47 language tag", "use the short code"),
+        # Over http:// the page, and the number on it, could be changed on its way.
+        ("website: https://www.example.org", "website: http://www.example.org", 5,
+         "website: 'http://www.example.org' is not a web address starting with https://",
+         "copy the full address from your browser's address bar: it starts with https://"),
+        ("    keyword: HELLO\n", "    keyword: HELLO\n  chat: http://example.org/chat\n", 13,
+         "contact.chat: 'http://example.org/chat' is not a web address starting with https://",
+         "copy the full address"),
+        ("    keyword: HELLO\n", "    keyword: HELLO\n  website: http://example.org/meet\n", 13,
+         "contact.website: 'http://example.org/meet' is not a web address starting with "
+         "https://", "copy the full address"),
         # Brackets in the host once reached urlsplit, which raised on them.
         ("source: https://example.org/help", "source: https://[x](y)help.example.org/", 19,
          "source: 'https://[x](y)help.example.org/' is not a web address",
@@ -382,6 +392,12 @@ def test_each_schema_rule_is_said_in_plain_words_with_its_hint(old, new, line, e
     assert (found[0].path, found[0].line, found[0].rule) == ("content/resources/example.yaml",
                                                              line, "resource")  # fmt: skip
     assert found[0].hint.startswith(hint), found[0].hint
+
+
+def test_a_source_may_be_an_http_page_as_editors_cite_it():
+    text = textwrap.dedent(GOOD).replace("source: https://", "source: http://")
+    resource, file = read_resource("content/resources/example.yaml", text, CATEGORIES, TODAY)
+    assert file.errors == [] and resource.sources == ("http://example.org/help",)
 
 
 def test_a_number_where_text_is_expected_is_read_as_written():
