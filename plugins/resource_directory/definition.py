@@ -13,8 +13,9 @@ Everything about a field is said once, here, and read from here by every consume
   one column or as an attribute, a sentence saying how.
 
 What a schema cannot say (ISO codes that exist, regions inside the listed countries,
-dates not in the future, the rules of a main crisis line, an official source) are the
-named checks after validation, in schema.py. No Pelican import here.
+dates not in the future, the rules of a main crisis line, an official source, a chat
+or help page on the service's own domain) are the named checks after validation, in
+schema.py. No Pelican import here.
 """
 
 from __future__ import annotations
@@ -184,10 +185,12 @@ def _contact() -> dict:
     )
     return _object(
         {"phone": phone, "sms": sms,
-         "chat": _web("the chat's full address, starting with `https://`",
+         "chat": _web("the chat's full address, starting with `https://`, on the domain of "
+                      "`website` or of `official_domains`",
                       "locations.url (a virtual location)"),
          "website": _web("a page where the help itself is given, such as a meeting finder, "
-                         "starting with `https://`",
+                         "starting with `https://`, on the domain of `website` or of "
+                         "`official_domains`",
                          ["services.url"]),
          "email": _pattern(EMAIL, "is not an email address", "write it as name@example.org",
                            "an email address", x_hsds=["services.email"])},
@@ -235,7 +238,9 @@ def resource_schema(categories: tuple[str, ...]) -> dict:
             _pattern(DOMAIN, "is not a domain name",
                      "write the name only, in lowercase, e.g. lifeline.org.au"),
             "lifeline.org.au",
-            "other domains that belong to the service or to whoever runs it: `[lifeline.org.au]`",
+            "other domains that belong to the service or to whoever runs it: `[lifeline.org.au]`. "
+            "A chat or help page on another domain than `website`'s needs its domain here, "
+            "as the service's own page shows it",
             x_hsds="attributes: detail:official-domain"),
         "contact": _contact(),
         "hours": _hours(),

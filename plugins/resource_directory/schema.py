@@ -638,6 +638,26 @@ def is_under(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
+def _check_contact_hosts(file: _File, data: dict) -> None:
+    """A chat or help page on another domain than the service's is most often a typo
+    (988lifline.org): a domain someone else may own, where a reader in crisis would
+    be sent."""
+    own = [
+        host_of(data["website"]),
+        *(str(domain).removeprefix("www.") for _, domain in _values(data, "official_domains")),
+    ]
+    for key in ("chat", "website"):
+        address = data["contact"].get(key)
+        host = host_of(address) if address else ""
+        if not host or any(is_under(host, domain) for domain in own):
+            continue
+        file.fail(("contact", key), f"'{address}' is on {host}, not on the service's own "
+                  f"domain ({' or '.join(own)}){did_you_mean(host, own)}",
+                  hint="copy the address again from the service's own page. If that page "
+                  "links to this domain, it is the service's too: add it to official_domains, "
+                  f"e.g. official_domains: [{host}]")  # fmt: skip
+
+
 def _warn_unofficial_sources(file: _File, resource: Resource) -> None:
     """A fact must rest on the service's own page or a government's: any other page
     (a news site, a directory, a mirror) is named so an editor replaces it."""
@@ -728,6 +748,8 @@ def read_resource(
         _check_numbers(file, valid, countries)
     if not wrong & {"hours", "contact", "countries"}:
         _check_main_crisis_line(file, valid, countries)
+    if {"website", "contact"} <= valid.keys() and "official_domains" not in wrong:
+        _check_contact_hosts(file, valid)
     if file.errors:
         file.errors.sort(key=lambda error: error.line)
         return None, file

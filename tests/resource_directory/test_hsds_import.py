@@ -50,7 +50,7 @@ FEED = {
     "contents": [
         {
             "id": "5f3c8f0e-0000-4000-8000-000000000001", "name": "County Crisis Line",
-            "status": "active", "url": "www.countycrisis.example.org/talk",
+            "status": "active", "url": "www.countyhealth.example.org/talk",
             "description": "Trained counselors answer calls from anyone in the county who is "
             "in emotional distress. " * 3,
             "alternate_name": "CCL", "assured_date": "2026-10-01",
@@ -103,7 +103,7 @@ def test_a_feed_from_elsewhere_is_normalised_cited_and_reported(tmp_path):
     assert imported["phone"]["tel"] == "+12065550100"
     assert imported["phone"]["display"] == "(206) 555-0100"
     assert imported["website"] == "https://countyhealth.example.org"
-    assert imported["help_page"] == "https://www.countycrisis.example.org/talk"
+    assert imported["help_page"] == "https://www.countyhealth.example.org/talk"
     assert imported["sources"] == ("https://211.example.org/feed.json",)
     assert imported["countries"] == ("US",) and imported["time_zone"] == "America/Los_Angeles"
     assert len(imported["summary"]) <= 200 and imported["summary"].endswith("distress.")
@@ -117,7 +117,7 @@ def test_a_feed_from_elsewhere_is_normalised_cited_and_reported(tmp_path):
     assert f"{feed}:{line + 1}: County Crisis Line: written as" in report
     for expected in ("not brought over: alternate_name = 'CCL'", "206-555-0199",
                      "service area = 'King County'", "description: shortened",
-                     "url: 'www.countycrisis.example.org/talk' written as 'https://",
+                     "url: 'www.countyhealth.example.org/talk' written as 'https://",
                      "website: 'http://countyhealth.example.org' written as 'https://",
                      "phone: '(206) 555-0100' dialled as '+12065550100'"):  # fmt: skip
         assert expected in report, expected

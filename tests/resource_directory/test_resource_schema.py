@@ -394,6 +394,42 @@ def test_each_schema_rule_is_said_in_plain_words_with_its_hint(old, new, line, e
     assert found[0].hint.startswith(hint), found[0].hint
 
 
+def with_contact(line: str, more: str = "") -> str:
+    text = textwrap.dedent(GOOD)
+    return text.replace("    keyword: HELLO\n", f"    keyword: HELLO\n  {line}\n") + more
+
+
+def test_a_chat_or_help_page_on_another_domain_than_the_services_is_an_error():
+    _, file = read_resource("content/resources/example.yaml",
+                            with_contact("chat: https://www.exampel.org/chat",
+                                         "official_domains: [example.net]\n"),
+                            CATEGORIES, TODAY)  # fmt: skip
+    [error] = file.errors
+    assert (error.line, error.message) == (13, "contact.chat: 'https://www.exampel.org/chat' is "
+                                           "on exampel.org, not on the service's own domain "
+                                           "(example.org or example.net): did you mean "
+                                           "'example.org'?")  # fmt: skip
+    assert "add it to official_domains, e.g. official_domains: [exampel.org]" in error.hint
+    _, file = read_resource("content/resources/example.yaml",
+                            with_contact("website: https://example.org.evil.net/meet"),
+                            CATEGORIES, TODAY)  # fmt: skip
+    assert [error.message.split(" is on ")[0] for error in file.errors] == [
+        "contact.website: 'https://example.org.evil.net/meet'"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "more"),
+    [("chat: https://chat.example.org/", ""),
+     ("website: https://www.example.org/meetings", ""),
+     ("website: https://meet.example.net/", "official_domains: [example.net]\n"),
+     ("chat: https://www.example.net/chat", "official_domains: example.net\n")],
+)  # fmt: skip
+def test_a_chat_or_help_page_on_the_services_own_domains_is_read(line, more):
+    resource, file = read_resource("content/resources/example.yaml", with_contact(line, more),
+                                   CATEGORIES, TODAY)  # fmt: skip
+    assert file.errors == [] and resource is not None
+
+
 def test_a_source_may_be_an_http_page_as_editors_cite_it():
     text = textwrap.dedent(GOOD).replace("source: https://", "source: http://")
     resource, file = read_resource("content/resources/example.yaml", text, CATEGORIES, TODAY)
