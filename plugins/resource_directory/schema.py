@@ -553,17 +553,30 @@ def time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+def is_place(zone: str) -> bool:
+    """Whether a time zone is a place's (America/New_York), whose clocks change when
+    the place's do. EST, GMT, UTC or Etc/GMT+5 never change for daylight saving: the
+    hours of a service in New York or London, and "open now", would be an hour off for
+    half the year. Names such as CET are a zone's, not a place's, and are refused too."""
+    return "/" in zone and not zone.startswith("Etc/")
+
+
 def _check_hours(file: _File, data: dict) -> None:
-    """The time zone exists, and each opening time closes after it opens."""
+    """The time zone is a place's, and each opening time closes after it opens."""
     hours = data.get("hours")
     if not isinstance(hours, dict):
         return
     zone = str(hours["time_zone"])
     if zone not in time_zones():
         words = _schema_at("properties", "hours", "anyOf", 1, "properties", "time_zone")
+        places = sorted(filter(is_place, time_zones()))
         file.fail(("hours", "time_zone"), f"'{zone}' is not a time zone"
-                  f"{did_you_mean(zone, sorted(time_zones()))}",
-                  hint=words["x-hint"])  # fmt: skip
+                  f"{did_you_mean(zone, places)}", hint=words["x-hint"])  # fmt: skip
+    elif not is_place(zone):
+        file.fail(("hours", "time_zone"), f"'{zone}' is not the time zone of a place",
+                  hint="write the time zone of the service's city, e.g. America/New_York or "
+                  "Europe/London: a zone such as EST, GMT or UTC does not change for daylight "
+                  "saving, so 'open now' would be an hour off for half the year")  # fmt: skip
     for index, row in enumerate(hours["open"]):
         opens, closes = row["from"], row["until"]
         if closes <= opens:

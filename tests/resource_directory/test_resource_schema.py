@@ -100,6 +100,18 @@ def test_a_timetable_reads_as_days_and_times_in_the_services_time_zone():
     assert '"timeZone":"America/New_York"' in resource.hours_json
 
 
+@pytest.mark.parametrize("zone", ["EST", "GMT", "UTC", "CET", "Etc/GMT+5", "EST5EDT"])
+def test_a_time_zone_that_is_not_a_place_is_refused(zone):
+    resource, file = read(GOOD.replace("    hours: 24/7\n", TIMETABLE.replace(
+        "America/New_York", zone)))  # fmt: skip
+    assert resource is None
+    [error] = file.errors
+    assert (error.line, error.message) == (14, f"hours.time_zone: '{zone}' is not the time zone "
+                                           "of a place")  # fmt: skip
+    assert error.hint.startswith("write the time zone of the service's city, e.g. "
+                                 "America/New_York or Europe/London")  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("old", "new", "line", "expected"),
     [
