@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from resource_directory import hsds  # noqa: E402
+from resource_directory.export import from_text_cell  # noqa: E402
 from resource_directory.schema import (  # noqa: E402
     DAYS,
     KINDS,
@@ -149,8 +150,9 @@ def load_package(source: Path, package: dict) -> list[tuple[str, dict]]:
     for name, path in paths.items():
         if isinstance(path, str) and (folder / path).is_file():
             with (folder / path).open(encoding="utf-8", newline="") as handle:
+                # A table of this site's marks text that starts like a formula.
                 tables[name] = [
-                    {k: v for k, v in row.items() if v not in (None, "")}
+                    {k: from_text_cell(v) for k, v in row.items() if v not in (None, "")}
                     for row in csv.DictReader(handle)
                 ]
     services = tables.get("service", [])

@@ -39,6 +39,11 @@ def as_text_cell(value: object) -> object:
     return f"'{value}" if starts_formula and not PLAIN_NUMBER.fullmatch(value) else value
 
 
+def from_text_cell(value: str) -> str:
+    """The field as written, from a cell that `as_text_cell` may have marked as text."""
+    return value[1:] if value.startswith("'") and as_text_cell(value[1:]) == value else value
+
+
 def to_csv(resources: list[Resource], addresses: dict[str, str]) -> str:
     """`addresses`: each service's page and anchor, by slug."""
     out = io.StringIO()

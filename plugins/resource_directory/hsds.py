@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from .definition import hsds_columns
+from .export import as_text_cell
 from .schema import DAYS, KINDS, OpeningTimes, Resource
 
 # Any fixed namespace works: it only has to stay the same from build to build, so
@@ -347,9 +348,13 @@ def tables(nested: list[dict]) -> dict[str, dict[str, dict]]:
 
 
 def cell(value: object) -> str:
+    """A value as a table's cell, guarded as resources.csv's are: text that starts like
+    a formula (a name such as =HYPERLINK(…)) is marked as text, so a spreadsheet never
+    runs it. A number (+44800000000, -5), an id, a date, a time or a web address never
+    starts like one, so each column keeps the type the data package gives it."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return "" if value is None else str(value)
+    return "" if value is None else as_text_cell(str(value))
 
 
 def data_package(resources: list[Resource], category_titles: dict[str, str]) -> dict[str, str]:
