@@ -16,3 +16,10 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 # Smaller pages and stylesheets, and .gz/.br copies for the web server to send as is.
 ASSETS_MINIFY = True
 ASSETS_PRECOMPRESS = True
+
+# A draft is its editor's to read: `make html` and `make devserver` write it to
+# drafts/ for a preview, but on the published site anyone who guessed the address
+# could read it. Empty: no draft is written (fixed_urls sees to a draft whose own
+# front matter names its file).
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""

@@ -115,7 +115,11 @@ def check_keys(source: Source) -> Iterable[Finding]:
         if key in known:
             continue
         guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        if guess:
+        if key.lower() == "draft" and "status" in known:
+            # Other site builders' `draft: true`, closest in spelling to 'date'.
+            message = f"unknown field '{key}': a draft is marked with 'status: draft'"
+            hint = draft_hint(key, source.metadata[key])
+        elif guess:
             message = f"unknown field '{key}': did you mean '{guess[0]}'?"
             hint = f"rename '{key}' to '{guess[0]}'"
             if guess[0] in missing:
@@ -132,6 +136,12 @@ def check_keys(source: Source) -> Iterable[Finding]:
             f"{what} '{key}': every {source.kind} file needs one", "front-matter-required",
             HINTS.get(key, f"add a line '{key}: ...'"),
         )  # fmt: skip
+
+
+def draft_hint(key: str, value: object) -> str:
+    if str(value).strip().lower() in ("false", "no", "off", "0"):
+        return f"delete the '{key}' line: a page without a status is published"
+    return f"replace the '{key}' line with 'status: draft' (to publish the page, delete that line)"
 
 
 def check_values(

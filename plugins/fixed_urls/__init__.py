@@ -15,6 +15,10 @@ one address, in its own words, or let a page whose front matter names its file
 silently replace the other; and nothing would stop a page written into a folder
 the site fills itself: an article titled "Pagefind" would be deleted with the old
 search index.
+
+A draft is written only where the settings put drafts: with DRAFT_SAVE_AS (or its
+page and language variants) empty, as for publication, nowhere, even when its
+front matter names its file (Pelican would write it there, for anyone to read).
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ DIRECT_PAGES = {
     "tags": "list of tags",
     "archives": "archives",
     "404": "page for addresses that lead nowhere",
+}
+# Each generator's lists of drafts, with the setting that names their files.
+DRAFT_LISTS = {
+    "drafts": "DRAFT_SAVE_AS",
+    "drafts_translations": "DRAFT_LANG_SAVE_AS",
+    "draft_pages": "DRAFT_PAGE_SAVE_AS",
+    "draft_translations": "DRAFT_PAGE_LANG_SAVE_AS",
 }
 # The fields that decide a content's address, the one that decides first first.
 ADDRESS_FIELDS = ("save_as", "slug", "title")
@@ -196,7 +207,12 @@ def fix_site_urls(generators) -> None:
             contents = getattr(generator, name, [])
             fix_urls(contents)
             check_addresses(contents, addresses, files)
-        fix_urls(getattr(generator, "drafts", []))
+        for name, setting in DRAFT_LISTS.items():
+            drafts = getattr(generator, name, [])
+            fix_urls(drafts)
+            if not generator.settings.get(setting):
+                for draft in drafts:
+                    draft.override_save_as = ""  # Pelican's writer writes no file for ""
 
 
 def register() -> None:

@@ -1,5 +1,7 @@
 """Front matter: each mistake is reported at its file and line, with a fix."""
 
+import pytest
+
 ARTICLE = "---\ntitle: {title}\ndate: {date}\ncategory: {category}\nsummary: Hi.\n---\nText.\n"
 
 
@@ -127,3 +129,22 @@ def test_a_date_that_is_not_iso_is_refused_with_what_it_may_mean(check, places):
     report = check({"articles/tea.md": article(date="02/12/2026")}, build=False)
     assert places(report) == [("content/articles/tea.md", 3, "front-matter-date")]
     assert "write 2026-12-02 if you meant 2 December 2026" in report.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (
+            "true",
+            "replace the 'draft' line with 'status: draft' (to publish the page, delete that line)",
+        ),
+        ("false", "delete the 'draft' line: a page without a status is published"),
+    ],
+)
+def test_a_draft_field_is_told_to_use_status_not_date(check, places, value, hint):
+    flagged = article().replace("summary:", f"draft: {value}\nsummary:")
+    report = check({"articles/tea.md": flagged}, build=False)
+    assert places(report) == [("content/articles/tea.md", 5, "front-matter-key")]
+    finding = report.findings[0]
+    assert finding.message == "unknown field 'draft': a draft is marked with 'status: draft'"
+    assert finding.hint == hint
