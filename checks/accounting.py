@@ -7,12 +7,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from .findings import ERROR, Finding
-from .sources import display
+from .sources import CATEGORY_SUFFIX, DATA, MARKDOWN, display
 
-READ = (".md", ".markdown", ".mkd", ".mdown")  # what the Markdown reader reads
 # Other names editors and tools give Markdown files: refused by name, never ignored.
 MARKDOWN_LIKE = {".mdwn", ".mkdn", ".mdtext", ".mdtxt", ".mdx", ".mmd", ".rmd", ".txt", ".text"}
-DATA = (".yaml", ".yml")
 RULE = "content-unread"
 
 
@@ -49,7 +47,7 @@ def unread(relative: PurePosixPath, settings: dict) -> tuple[str, str] | None:
     top = relative.parts[0] if len(relative.parts) > 1 else ""
     if any(relative.is_relative_to(folder) for folder in settings.get("STATIC_PATHS", [])):
         return None
-    suffix = relative.suffix.lower()
+    suffix = relative.suffix
     kind = folders(settings).get(top)
     category_folder = settings.get("CATEGORY_PAGES_PATH", "categories")
     resource_folder = settings.get("RESOURCES_PATH", "resources")
@@ -57,25 +55,46 @@ def unread(relative: PurePosixPath, settings: dict) -> tuple[str, str] | None:
         f"articles go in content/{settings['ARTICLE_PATHS'][0]}/, standalone pages in "
         f"content/{settings['PAGE_PATHS'][0]}/, category pages in content/{category_folder}/"
     )
-    if kind in ("articles", "standalone pages") and suffix in READ:
+    if kind in ("articles", "standalone pages") and suffix in MARKDOWN:
         return None
-    if kind == "category pages" and len(relative.parts) == 2 and suffix == ".md":
+    if kind == "category pages" and len(relative.parts) == 2 and suffix == CATEGORY_SUFFIX:
         return None
     if kind == "resources" and len(relative.parts) == 2 and suffix in DATA:
         return None
-    if suffix in MARKDOWN_LIKE or (suffix in READ and kind == "category pages"):
-        return (
-            f"'{relative.name}' is not read: only .md files are read as Markdown",
-            f"rename it to {relative.stem}.md",
-        )
+    if renamed := readable_name(relative, kind):
+        why, name = renamed
+        hint = f"rename it to {name}"
+        if elsewhere := unread(relative.with_name(name), settings):
+            hint += f", then {elsewhere[1]}"
+        return f"'{relative.name}' is not read: {why}", hint
     here = "content/" if relative.parent.name == "" else f"content/{relative.parent}/"
-    if suffix in READ:
+    if suffix in MARKDOWN:
         return f"nothing reads a Markdown file in {here}", f"move it: {markdown_places}"
     if suffix in DATA:
         return f"nothing reads a YAML file in {here}", (
-            f"resource files go in content/{resource_folder}/, one file per service"
+            f"move it to content/{resource_folder}/, where each service has a file of its own"
         )
     static = " or ".join(f"content/{folder}/" for folder in settings.get("STATIC_PATHS", []))
     return f"nothing reads or publishes a file in {here}", (
         f"images and other files that pages link to go in {static}; {markdown_places}"
     )
+
+
+def readable_name(relative: PurePosixPath, kind: str | None) -> tuple[str, str] | None:
+    """A name the site reads for a Markdown or YAML file whose name it does not read,
+    and why it does not; None for another file, or one in the wrong folder only."""
+    suffix = relative.suffix
+    lowered = suffix.lower()
+    if lowered in MARKDOWN or lowered in MARKDOWN_LIKE:
+        wanted = ".md"
+    elif lowered in DATA:
+        wanted = lowered
+    else:
+        return None
+    if suffix == wanted or (suffix in MARKDOWN and kind != "category pages"):
+        return None
+    if suffix != lowered and (lowered in MARKDOWN or lowered in DATA):
+        why = f"its ending {suffix} has capital letters, and the site reads only lowercase endings"
+    else:
+        why = "only .md files are read as Markdown"
+    return why, f"{relative.stem}{wanted}"

@@ -10,13 +10,16 @@ from functools import cached_property
 from pathlib import Path
 
 import fixed_urls
+from markdown_reader import EXTENSIONS as MARKDOWN
 from markdown_reader.document import Document, split_document
 from markdown_reader.errors import ContentError
 from pelican.urlwrappers import Category
 from pelican.utils import slugify
 
-MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
-DATA = {".yaml", ".yml"}
+# The endings each reader reads, compared as they compare them, letter case and all:
+# Pelican reads walk.md and leaves walk.MD out without a word.
+CATEGORY_SUFFIX = ".md"  # the category_pages plugin's
+DATA = (".yaml", ".yml")  # the resource directory's
 ARTICLE, PAGE, CATEGORY, DATA_FILE, OTHER = "article", "page", "category", "data", "other"
 
 
@@ -73,7 +76,7 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def kind_of(relative: Path, settings: dict) -> str:
-    suffix = relative.suffix.lower()
+    suffix = relative.suffix
     if suffix in DATA:
         return DATA_FILE
     if suffix not in MARKDOWN:
@@ -83,7 +86,8 @@ def kind_of(relative: Path, settings: dict) -> str:
         return ARTICLE
     if top in settings.get("PAGE_PATHS", []):
         return PAGE
-    if top == settings.get("CATEGORY_PAGES_PATH", "categories") and len(relative.parts) == 2:
+    category_folder = settings.get("CATEGORY_PAGES_PATH", "categories")
+    if top == category_folder and len(relative.parts) == 2 and suffix == CATEGORY_SUFFIX:
         return CATEGORY
     return OTHER
 
@@ -97,12 +101,12 @@ def load_sources(project: Path, settings: dict) -> list[Source]:
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
             continue
         kind = kind_of(relative, settings)
-        if kind == OTHER and path.suffix.lower() not in MARKDOWN:
+        if kind == OTHER and path.suffix not in MARKDOWN:
             continue  # images and other static files have no text to check
         name = display(path, project)
         text = path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
         source = Source(path, name, kind, text)
-        if path.suffix.lower() in MARKDOWN:
+        if path.suffix in MARKDOWN:
             try:
                 source.document = split_document(text, name)
             except ContentError as error:

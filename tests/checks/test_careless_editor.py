@@ -24,6 +24,10 @@ CASES = {
         {"articles/tea.mdwn": HEADER.format(title="Tea")},
         ("content/articles/tea.mdwn", 1, "content-unread"), "rename it to tea.md",
     ),
+    "an ending in capital letters": (
+        {"articles/walk.MD": HEADER.format(title="Walk")},
+        ("content/articles/walk.MD", 1, "content-unread"), "rename it to walk.md",
+    ),
     "no category": (
         {"articles/tea.md": NO_CATEGORY},
         ("content/articles/tea.md", 1, "front-matter-required"), "categories",
