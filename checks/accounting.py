@@ -11,6 +11,8 @@ from .sources import CATEGORY_SUFFIX, DATA, MARKDOWN, display
 
 # Other names editors and tools give Markdown files: refused by name, never ignored.
 MARKDOWN_LIKE = {".mdwn", ".mkdn", ".mdtext", ".mdtxt", ".mdx", ".mmd", ".rmd", ".txt", ".text"}
+# Endings (none, too) that say nothing of what a file holds: its folder tells.
+PLAIN_TEXT = {".txt", ".text", ""}
 RULE = "content-unread"
 
 
@@ -83,18 +85,26 @@ def unread(relative: PurePosixPath, settings: dict) -> tuple[str, str] | None:
 def readable_name(relative: PurePosixPath, kind: str | None) -> tuple[str, str] | None:
     """A name the site reads for a Markdown or YAML file whose name it does not read,
     and why it does not; None for another file, or one in the wrong folder only."""
-    suffix = relative.suffix
+    suffix, stem = relative.suffix, relative.stem
     lowered = suffix.lower()
-    if lowered in MARKDOWN or lowered in MARKDOWN_LIKE:
-        wanted = ".md"
-    elif lowered in DATA:
-        wanted = lowered
-    else:
-        return None
-    if suffix == wanted or (suffix in MARKDOWN and kind != "category pages"):
-        return None
     if suffix != lowered and (lowered in MARKDOWN or lowered in DATA):
         why = f"its ending {suffix} has capital letters, and the site reads only lowercase endings"
+        return why, stem + (".md" if lowered in MARKDOWN else lowered)
+    if kind == "category pages" and suffix in MARKDOWN and suffix != CATEGORY_SUFFIX:
+        return "only .md files are read as Markdown", stem + CATEGORY_SUFFIX
+    if lowered not in MARKDOWN_LIKE and (suffix or kind is None):
+        return None
+    inner = PurePosixPath(stem).suffix.lower()
+    if inner in MARKDOWN or inner in DATA:  # walk.md.txt: the ending under the last says what it is
+        stem, wanted = PurePosixPath(stem).stem, ".md" if inner in MARKDOWN else inner
+    elif kind == "resources" and lowered in PLAIN_TEXT:
+        wanted = ".yaml"
     else:
+        wanted = ".md"
+    if not suffix:
+        why = f"its name does not end in {wanted}"
+    elif wanted == ".md":
         why = "only .md files are read as Markdown"
-    return why, f"{relative.stem}{wanted}"
+    else:
+        why = "only .yaml files are read as support resources"
+    return why, stem + wanted

@@ -37,6 +37,33 @@ def test_an_ending_in_capitals_is_told_to_be_lowercase(name, why, hint):
     )
 
 
+YAML_ONLY = "only .yaml files are read as support resources"
+RESOURCES = "move it to content/resources/, where each service has a file of its own"
+
+
+@pytest.mark.parametrize(
+    ("name", "why", "hint"),
+    [
+        ("articles/walk.md.txt", "only .md files are read as Markdown", "rename it to walk.md"),
+        ("articles/shout.yaml.txt", YAML_ONLY, f"rename it to shout.yaml, then {RESOURCES}"),
+        ("resources/shout.yaml.txt", YAML_ONLY, "rename it to shout.yaml"),
+        ("resources/shout.txt", YAML_ONLY, "rename it to shout.yaml"),
+        ("articles/walk", "its name does not end in .md", "rename it to walk.md"),
+        ("pages/about", "its name does not end in .md", "rename it to about.md"),
+        ("resources/shout", "its name does not end in .yaml", "rename it to shout.yaml"),
+        (
+            "resources/walk.mdwn", "only .md files are read as Markdown",
+            f"rename it to walk.md, then {MARKDOWN_PLACES}",
+        ),
+    ],
+)  # fmt: skip
+def test_a_name_with_a_wrong_or_no_ending_is_told_the_name_to_give_it(name, why, hint):
+    assert unread(PurePosixPath(name), SETTINGS) == (
+        f"'{PurePosixPath(name).name}' is not read: {why}",
+        hint,
+    )
+
+
 @pytest.mark.parametrize(
     "name", ["articles/walk.md", "articles/walk.markdown", "categories/calm.md", "resources/a.yml"]
 )
