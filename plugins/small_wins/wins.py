@@ -37,7 +37,12 @@ EXAMPLE = '{win="Got out of bed" category=daily-basics}'
 # backtracks in quadratic time on a long heading.
 TRAILING_GROUP = re.compile(r"\{([^{}]*)\}\s*$")
 WIN_WORD = re.compile(r"\bwin\b")
-MARKED_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t].*\{[^{}\n]*\b(?:win|category)\b", re.MULTILINE)
+# `win=` or `category=` in a heading the reader found no attributes on: a marker
+# whose curly brackets are missing or followed by more text.
+MARKER_WORD = re.compile(r"\b(?:win|category)=")
+MARKED_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t].*(?:\{[^{}\n]*\b(?:win|category)\b|\b(?:win|category)=)", re.MULTILINE
+)
 SENTENCE = re.compile(r".+?[.!?…](?=[\s”’\"')]|$)[”’\"')]*")
 # Straight and typographic quotes are the same to an editor copying a sentence.
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -103,15 +108,8 @@ def marks_in(
         line = token.map[0] + document.body_line if token.map else document.body_line
         attrs = heading_attrs(token)
         if not attrs:
-            if names_a_win(tokens[index + 1].content):
-                marks.errors.append(
-                    _error(
-                        path,
-                        line,
-                        "the attributes of this heading could not be read",
-                        f"write them as {EXAMPLE}, with double quotes around text that has spaces",
-                    )
-                )
+            if error := _unread_marker(tokens[index + 1].content, path, line):
+                marks.errors.append(error)
             continue
         if "win" not in attrs and "category" not in attrs:
             continue
@@ -236,6 +234,47 @@ def group_by_category(wins: Iterable[Win], categories: Iterable[str]) -> dict[st
     for win in wins:
         groups.setdefault(win.category, []).append(win)
     return {slug: wins for slug, wins in groups.items() if wins}
+
+
+def _unread_marker(heading: str, path: str, line: int) -> ContentError | None:
+    """Why the reader read no win from a heading that marks one, if it marks one: the
+    heading would be published with the marker in it, and the win left off the
+    checklist."""
+    word = MARKER_WORD.search(heading)
+    if word is None and not names_a_win(heading):
+        return None
+    brackets = None if names_a_win(heading) else _misplaced_brackets(heading, word.start())
+    if brackets is None:
+        return _error(
+            path,
+            line,
+            "the attributes of this heading could not be read",
+            f"write them as {EXAMPLE}, with double quotes around text that has spaces",
+        )
+    problem, fix = brackets
+    return _error(
+        path,
+        line,
+        f"the win on this heading {problem}, so it is shown as text and left off the checklist",
+        f"{fix}, as in: ## Getting out of bed {EXAMPLE}",
+    )
+
+
+def _misplaced_brackets(heading: str, start: int) -> tuple[str, str] | None:
+    """What is wrong with the curly brackets of a win starting at `start`, and how to
+    fix it; None when they are in place."""
+    opening = heading.rfind("{", 0, start)
+    closing = heading.find("}", start)
+    if opening < 0 or "}" in heading[opening:start]:
+        return "has no '{' before it", "put '{' before the first word of the win"
+    if closing < 0:
+        return "is not closed with '}'", "end the line with '}'"
+    if after := heading[closing + 1 :].strip():
+        return (
+            f"is followed by more text ('{after}')",
+            "move that text before the '{': the win's curly brackets end the line",
+        )
+    return None
 
 
 def _read_win(

@@ -159,6 +159,14 @@ def test_a_category_page_lists_its_wins_and_links_to_the_checklist(make_site, bu
             "content/articles/wins.md:8: error: win 'Rested' names an unknown category 'sleep'",
         ),
         ("## Rest {category=coping}", "content/articles/wins.md:8: error: this win has no label"),
+        (
+            '## Rest {win="Rested" category=coping',
+            "content/articles/wins.md:8: error: the win on this heading is not closed with '}'",
+        ),
+        (
+            '## Rest win="Rested" category=coping}',
+            "content/articles/wins.md:8: error: the win on this heading has no '{' before it",
+        ),
     ],
 )
 def test_a_marking_mistake_fails_the_build_with_file_line_and_fix(

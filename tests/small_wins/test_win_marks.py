@@ -9,6 +9,7 @@ import pytest
 import small_wins
 from markdown_reader.document import split_document
 from small_wins.wins import (
+    EXAMPLE,
     MAX_LABEL,
     WEEKDAYS,
     build_checklist,
@@ -124,6 +125,19 @@ def test_headings_without_win_attributes_are_not_wins():
         ),
         ("## Rest {win}", "the attributes of this heading could not be read", "double quotes"),
         ("## Rest {win='Rested' category=coping}", "could not be read", "double quotes"),
+        ('## Rest {win="Rested" category=coping', "is not closed with '}'", "end the line with"),
+        ('## Rest win="Rested" category=coping}', "has no '{' before it", "put '{' before"),
+        ("## Rest category=coping", "has no '{' before it", EXAMPLE),
+        (
+            '## Rest {win="Rested" category=coping} today',
+            "is followed by more text ('today')",
+            "move that text before the '{'",
+        ),
+        (
+            '## Rest {#rest} win="Rested" category=coping}',
+            "has no '{' before it, so it is shown as text and left off the checklist",
+            f"as in: ## Getting out of bed {EXAMPLE}",
+        ),
     ],
 )
 def test_each_mistake_names_the_heading_line_and_the_fix(heading, message, hint):
