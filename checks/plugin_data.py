@@ -39,13 +39,15 @@ def finding_from(error: ContentError, project: Path, level: str = ERROR) -> Find
 
 # The plugins are imported only when the settings enable them: a site may go without.
 def check_wins(sources: list[Source], categories: list[str], project: Path) -> list[Finding]:
-    from small_wins.wins import check_site, might_mark_wins, read_marks
+    from small_wins.wins import check_site, might_mark_wins, on_category_page, read_marks
 
-    marks = [
-        read_marks(source.text, source.name, categories)
-        for source in sources
-        if source.kind in (ARTICLE, PAGE) and source.error is None and might_mark_wins(source.text)
-    ]
+    marks = []
+    for source in sources:
+        if source.kind not in (ARTICLE, PAGE, CATEGORY) or source.error is not None:
+            continue
+        if might_mark_wins(source.text):
+            found = read_marks(source.text, source.name, categories)
+            marks.append(on_category_page(found, source.name) if source.kind == CATEGORY else found)
     return [finding_from(error, project) for error in check_site(marks).errors]
 
 

@@ -35,7 +35,15 @@ from reproducible.dates import source_date
 
 from .cache import PrintoutCache
 from .sources import DENSITIES, human_size, site_files
-from .wins import Checklist, Marks, build_checklist, marks_in, might_mark_wins, read_marks
+from .wins import (
+    Checklist,
+    Marks,
+    build_checklist,
+    marks_in,
+    might_mark_wins,
+    on_category_page,
+    read_marks,
+)
 
 logger = logging.getLogger(__name__)
 SAVE_AS = "checklist/index.html"  # with the PDFs beside it
@@ -50,6 +58,11 @@ def collect_wins(generators) -> None:
     articles = sorted(context.get("articles", []), key=lambda a: (a.date, a.source_path))
     contents = articles + sorted(context.get("pages", []), key=lambda page: page.source_path)
     marks = [m for content in contents if (m := marks_of(content, categories)) is not None]
+    marks += [
+        on_category_page(m, display_path(page.source_path))
+        for page in context.get("category_pages", {}).values()
+        if (m := marks_of(page, categories)) is not None
+    ]
     checklist = build_checklist(
         marks, categories, settings.get("CHECKLIST_WEEK_START", "monday"),
         settings.get("CHECKLIST_URL", "checklist/"),

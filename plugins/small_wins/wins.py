@@ -139,6 +139,26 @@ def marks_in(
     return marks
 
 
+def on_category_page(marks: Marks, path: str) -> Marks:
+    """A category page's marks: its wins would be on no checklist (the checklist is
+    made from the articles), so each heading marking one is an error."""
+    lines = {win.line for win in marks.wins} | {kind.line for kind in marks.kind_lines}
+    lines |= {error.line for error in marks.errors}
+    return Marks(
+        errors=[
+            _error(
+                path,
+                line,
+                "a win on a category page is left off the checklist: wins belong in articles",
+                "move this section into an article in content/articles/: its win is then on "
+                "the checklist and on the page of the category it names; or delete the curly "
+                "brackets to keep only the heading",
+            )
+            for line in sorted(lines)
+        ]
+    )
+
+
 def check_site(marks: Iterable[Marks]) -> Marks:
     """Every file's marks together: labels unique, at most one kind line."""
     site = Marks()

@@ -12,6 +12,14 @@ def test_a_win_with_an_unknown_category_points_at_its_heading(check, places):
     assert places(report) == [("content/articles/tea.md", 8, "small-wins")]
 
 
+def test_a_win_on_a_category_page_points_at_its_heading(check, places):
+    page = "---\ntitle: Coping\nsummary: Getting through.\n---\n\n"
+    body = '## Made tea {win="Made tea" category=coping}\n\nI made a cup of tea.\n'
+    report = check({"categories/coping.md": page + body}, build=False)
+    assert places(report) == [("content/categories/coping.md", 6, "small-wins")]
+    assert "wins belong in articles" in report.findings[0].message
+
+
 def test_a_resource_mistake_points_at_its_line(check, places):
     lines = (ROOT / "content/resources/samaritans.yaml").read_text(encoding="utf-8").split("\n")
     kind_line = next(n for n, line in enumerate(lines, start=1) if line.startswith("kind:"))

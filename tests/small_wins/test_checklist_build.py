@@ -182,6 +182,21 @@ def test_a_marking_mistake_fails_the_build_with_file_line_and_fix(
     assert "hint:" in result.stderr
 
 
+def test_a_win_on_a_category_page_fails_the_build_at_its_heading(make_site, run_pelican):
+    page = (
+        "---\ntitle: Coping\nsummary: Getting through.\n---\nIntro.\n\n"
+        '## Breathing {win="Took a breath" category=coping}\n\nBreathe slowly.\n'
+    )
+    result = run_pelican(make_site({"categories/coping.md": page}))
+    assert result.returncode == 1
+    assert (
+        "content/categories/coping.md:7: error: a win on a category page is left off the "
+        "checklist: wins belong in articles [small-wins]\n  hint: move this section into an "
+        "article in content/articles/"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_duplicate_labels_in_two_articles_are_both_reported(make_site, run_pelican):
     other = TWO_WINS.replace("title: Wins", "title: More").replace("## Breathing", "## Again")
     result = run_pelican(make_site({"articles/wins.md": TWO_WINS, "articles/more.md": other}))

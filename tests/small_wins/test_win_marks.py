@@ -15,6 +15,7 @@ from small_wins.wins import (
     build_checklist,
     check_site,
     might_mark_wins,
+    on_category_page,
     read_marks,
 )
 
@@ -152,6 +153,23 @@ def test_a_win_with_nothing_under_it_needs_a_chosen_reminder():
     assert error.line == 6
     assert "no text under its heading" in error.message
     assert 'reminder="..."' in error.hint
+
+
+def test_every_heading_marking_a_win_on_a_category_page_is_an_error():
+    body = (
+        '## Rest {win="Rested" category=coping kind-line="Rest."}\n\nRest.\n\n'
+        '## Walk {win="Walked" category=sleep}\n\nWalk.\n\n'
+        '## Eat {win="Ate" category=coping\n\nEat.\n\n## Plain\n\nText.\n'
+    )
+    path = "content/categories/coping.md"
+    site = check_site([on_category_page(marks(body, path), path)])
+    assert site.wins == [] and site.kind_lines == []
+    assert [(e.path, e.line, e.rule) for e in site.errors] == [
+        (path, 6, "small-wins"), (path, 10, "small-wins"), (path, 14, "small-wins"),
+    ]  # fmt: skip
+    assert {e.message for e in site.errors} == {
+        "a win on a category page is left off the checklist: wins belong in articles"
+    }
 
 
 def test_two_wins_with_the_same_label_in_two_files_point_at_each_other():
