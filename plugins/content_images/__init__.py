@@ -2,7 +2,10 @@
 that shows a file of content/ (`{static}/images/...`) gets that file's width and
 height, so that the text keeps its place while the image comes; and a file that
 would cost a phone seconds, or that records where it was taken, stops the build at
-the line of the Markdown that shows it.
+the line of the Markdown that shows it. So does a file of content/ that a page
+shows or links to and that is not there (a name mistyped): Pelican would list it
+among the files to publish, and the build would fail on it later, naming neither
+the page nor the line.
 
 A photo straight from a phone carries the place it was taken (its GPS position, in
 its Exif or XMP metadata): on this site that can be a reader's or an editor's home.
@@ -10,6 +13,8 @@ its Exif or XMP metadata): on this site that can be a reader's or an editor's ho
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +28,7 @@ from .drawings import drawing_problem
 MAX_BYTES = 500 * 1024  # 2.8 s of a phone's slow 4G connection
 IMAGE_TAG = re.compile(r"<img\b[^>]*>")
 PLACED = re.compile(r'\bsrc="\{(static|attach)\}([^"]+)"')
+LINKED = re.compile(r'\bhref="\{(static|attach)\}([^"]+)"')
 GPS_IFD = 0x8825  # Exif's block of GPS tags
 # What browsers show; a TIFF or HEIC photo is refused with the rest.
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg")
@@ -110,7 +116,7 @@ def with_sizes(html: str, source_path: str, content_root: str) -> str:
             return tag
         path = shown_file(*placed.groups(), source_path, content_root)
         if not path.is_file():
-            return tag  # the page checks report the broken link, at its line
+            raise missing_file(source_path, placed, path, content_root, "image")
         name = path.name
         try:
             image = image_file(path)
@@ -135,6 +141,34 @@ def image_error(source_path: str, src: str, message: str, hint: str, rule: str) 
     )
 
 
+def missing_file(
+    source_path: str, placed: re.Match, path: Path, content_root: str, what: str
+) -> ContentError:
+    """A page shows or links to `path`, which is not there; the hint names the file
+    of content/ whose name is most like it, when one is close."""
+    folder = display_path(str(path.parent))
+    message = f"{what} '{path.name}' is not in {folder}/"
+    if not path.parent.is_dir():
+        message += ": there is no such folder"
+    root = Path(content_root)
+    relatives = (other.relative_to(root) for other in root.rglob("*") if other.is_file())
+    files = [
+        relative.as_posix()
+        for relative in relatives
+        if not any(part.startswith(".") for part in relative.parts)
+    ]
+    wanted = Path(os.path.relpath(path, root)).as_posix()
+    close = difflib.get_close_matches(wanted, files, n=1, cutoff=0.8)
+    if close:
+        hint = f"did you mean '{{{placed.group(1)}}}/{close[0]}'? Check the spelling of the name"
+    else:
+        hint = (
+            "check the file's name and folder: put the file in content/images/ and name it "
+            "as ({static}/images/its-file)"
+        )
+    return image_error(source_path, placed.group(0), message, hint, "link-broken")
+
+
 def image_line(source_path: str, src: str) -> int:
     """The first line of the Markdown that names the image's address (as written,
     or as the page has it: "my photo.jpg" is my%20photo.jpg there)."""
@@ -149,8 +183,15 @@ def image_line(source_path: str, src: str) -> int:
 def add_sizes(content) -> None:
     html = getattr(content, "_content", None)
     source_path = getattr(content, "source_path", None)
-    if html and source_path and "<img" in html:
-        content._content = with_sizes(html, source_path, content.settings["PATH"])
+    if not (html and source_path):
+        return
+    content_root = content.settings["PATH"]
+    for linked in LINKED.finditer(html):
+        path = shown_file(*linked.groups(), source_path, content_root)
+        if not path.is_file():
+            raise missing_file(source_path, linked, path, content_root, "file")
+    if "<img" in html:
+        content._content = with_sizes(html, source_path, content_root)
 
 
 def check_published_images(generator) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from content_images import GPS_IFD, MAX_BYTES, read_image, with_sizes
 from content_images.drawings import drawing_problem
-from markdown_reader.errors import ContentError
+from markdown_reader.errors import ContentError, display_path
 from PIL import Image
 
 ARTICLE = (
@@ -33,13 +33,52 @@ def test_an_image_gets_the_width_and_height_of_its_file(tmp_path):
     assert with_sizes(html, str(page), str(tmp_path)) == (
         '<p><img alt="A mug" src="{static}/images/tea.jpg" width="640" height="480"></p>'
     )
-    # Sizes an editor wrote stay; an image of another site or of no file is left alone.
+    # Sizes an editor wrote stay; an image of another site is left alone.
     kept = [
         '<img src="{static}/images/tea.jpg" width="320">',
         '<img src="https://example.org/tea.jpg">',
-        '<img src="{static}/images/missing.jpg">',
     ]
     assert [with_sizes(tag, str(page), str(tmp_path)) for tag in kept] == kept
+
+
+def test_an_image_of_no_file_is_named_at_its_line_with_the_file_it_may_mean(tmp_path):
+    photo(tmp_path / "images/tea.jpg")
+    page = tmp_path / "articles/tea.md"
+    page.parent.mkdir()
+    page.write_text(ARTICLE.replace("tea.jpg", "tee.jpg"))
+    with pytest.raises(ContentError) as raised:
+        with_sizes('<img alt="A mug" src="{static}/images/tee.jpg">', str(page), str(tmp_path))
+    error = raised.value
+    assert (error.line, error.rule) == (9, "link-broken")
+    assert error.message == f"image 'tee.jpg' is not in {display_path(str(tmp_path))}/images/"
+    assert error.hint == "did you mean '{static}/images/tea.jpg'? Check the spelling of the name"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "said"),
+    [
+        ("![A mug]({static}/images/morning-tee.jpg)",
+         "content/articles/tea.md:9: error: image 'morning-tee.jpg' is not in content/images/"
+         " [link-broken]\n  hint: did you mean '{static}/images/morning-tea.jpg'?"),
+        ("[The leaflet]({static}/images/leaflet.pdf)",
+         "content/articles/tea.md:9: error: file 'leaflet.pdf' is not in content/images/"
+         " [link-broken]\n  hint: check the file's name and folder"),
+        ("![A mug]({static}/image/morning-tea.jpg)",
+         "content/articles/tea.md:9: error: image 'morning-tea.jpg' is not in content/image/:"
+         " there is no such folder [link-broken]\n  hint: did you mean"
+         " '{static}/images/morning-tea.jpg'?"),
+    ],
+)  # fmt: skip
+def test_a_file_that_is_not_there_stops_the_build_at_its_line_in_plain_words(
+    make_site, run_pelican, markdown, said
+):
+    content = make_site({"articles/tea.md": ARTICLE.replace(ARTICLE.split("\n")[-2], markdown)})
+    photo(content / "images/morning-tea.jpg")
+    result = run_pelican(content)
+    assert result.returncode == 1, result.stderr
+    assert said in result.stderr
+    for words in ("Traceback", "Error:", "Errno", "[build]"):
+        assert words not in result.stderr
 
 
 def test_a_photo_that_records_where_it_was_taken_is_found(tmp_path):
