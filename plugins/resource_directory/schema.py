@@ -1,10 +1,9 @@
 """Support resources: one YAML file per service, checked against one schema.
 
 `load_directory(folder, categories, today, max_age_days)` reads every `*.yaml` /
-`*.yml` file of `folder`, whatever the case of its name (`shout.YAML`), and returns a
-`Directory`: the valid resources in page order, the errors (one `ContentError` per
-mistake, at its line) and the warnings (entries not checked against their source for
-too long). No Pelican import here.
+`*.yml` file of `folder` and returns a `Directory`: the valid resources in page
+order, the errors (one `ContentError` per mistake, at its line) and the warnings
+(entries not checked against their source for too long). No Pelican import here.
 
 The fields, their forms and the words of their errors are defined once, as a JSON
 Schema, in definition.py (CONTRIBUTING.md's table and resources.schema.json are made
@@ -54,9 +53,6 @@ GOVERNMENT_DOMAINS = (
 SLUG = re.compile(definition.SLUG)
 LANGUAGE_TAG = re.compile(definition.LANGUAGE_TAG)
 REGION = re.compile(definition.REGION)
-# Any case (SHOUT.YAML, x.Yml): a file left out for the case of its name would take
-# its service, perhaps a crisis line, off the site and the crisis band without a word.
-SUFFIXES = (".yaml", ".yml")
 # A plain number is a number only as written in full: 0800 and +44800000000 stay text.
 WHOLE_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)$")
 
@@ -785,7 +781,7 @@ def load_directory(
     categories = list(categories)
     by_slug: dict[str, Resource] = {}
     by_name: dict[str, Resource] = {}
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     for file_path in files:
         path = display_path(file_path)
         try:

@@ -255,17 +255,6 @@ def test_a_file_that_is_not_utf8_is_an_error_not_a_crash(tmp_path):
     assert directory.resources == []
 
 
-def test_a_file_named_in_capitals_is_read_as_the_others_are(tmp_path):
-    names = {"shout.YAML": "Shout", "x.YML": "Line X", "y.Yml": "Line Y",
-             "example.yaml": "Example Line"}  # fmt: skip
-    for name, service in names.items():
-        text = textwrap.dedent(GOOD).replace("Example Line", service)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    directory = load_directory(tmp_path, CATEGORIES, TODAY, 365)
-    assert directory.errors == []
-    assert sorted(r.slug for r in directory.resources) == ["example", "shout", "x", "y"]
-
-
 # --- the published JSON Schema and the field table, made from the same names and patterns
 
 
