@@ -23,7 +23,7 @@ categories: [coping]
 website: https://{slug}.example.org/
 contact:
   phone:
-    display: 0800 000 000
+    display: +44 800 000 000
     tel: "+44800000000"
 {hours}countries: [{country}]
 languages: [{languages}]
