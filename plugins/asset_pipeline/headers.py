@@ -17,6 +17,9 @@ PERMISSIONS_POLICY = (
 )
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 CACHE_NONE = "no-store"
+# Files whose name stays while their content may change, used within minutes of
+# being fetched ahead (Pagefind's script, WebAssembly and list of files).
+CACHE_FIVE_MINUTES = "max-age=300"
 # Open data any website may read in a browser (CORS): public files, sent without
 # cookies, so nothing of a reader's goes with them.
 OPEN_TO_EVERY_SITE = {"Access-Control-Allow-Origin": "*"}
@@ -69,5 +72,10 @@ def headers_file(
 
 def immutable_rules(paths: Iterable[str]) -> list[str]:
     """Lines of `_headers` caching each of `paths` for a year (files named after their content)."""
-    rule = f"  Cache-Control: {CACHE_IMMUTABLE}"
+    return cache_rules(paths, CACHE_IMMUTABLE)
+
+
+def cache_rules(paths: Iterable[str], cache_control: str) -> list[str]:
+    """Lines of `_headers` sending `cache_control` for each of `paths`."""
+    rule = f"  Cache-Control: {cache_control}"
     return [line for path in sorted(paths) for line in (path, rule)]

@@ -11,18 +11,27 @@ policy allows (a worker would run under the policy of its own response, which do
 
 The words that put the crisis line first are in crisis-words.yaml, for editors.
 
+Once a reader types in the search form of any page, site-search.js adds the rules
+of AHEAD_RULES (speculation rules: the browser fetches the search page ahead and
+opens it from memory on Enter) and the link they match. The rules are inline: every
+page's policy allows them by their hash alone (`ahead_rules_source()`, in
+pelicanconf.py's CONTENT_SECURITY_POLICY), and no other inline rules or script.
+
 The index is written while the build goes on when the build asks for it: it gives
 a list as BACKGROUND_STEPS (scripts/build.py does, and waits for the steps while it
 checks the pages); otherwise the build waits for it here. The bundle is kept in
 CACHE_PATH/search/ between builds, where Pagefind writes only what changed.
 
-Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets
-SEARCH_CONTENT_SECURITY_POLICY and adds it to PAGE_CONTENT_SECURITY_POLICIES, and
-adds the page to UNSTORED_PATHS (both read by the asset pipeline for `_headers`).
+Settings: SEARCH_SAVE_AS (default "search/index.html"). This sets SEARCH_AHEAD_RULES
+(for the form's template) and SEARCH_CONTENT_SECURITY_POLICY, adds the latter to
+PAGE_CONTENT_SECURITY_POLICIES, and adds the page to UNSTORED_PATHS (both read by the
+asset pipeline for `_headers`).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import shutil
@@ -32,7 +41,7 @@ from pathlib import Path
 import yaml
 from asset_pipeline import compressed_cache
 from asset_pipeline.assets import precompress
-from asset_pipeline.headers import immutable_rules
+from asset_pipeline.headers import CACHE_FIVE_MINUTES, cache_rules, immutable_rules
 from markdown_reader.errors import ContentError
 from pelican import signals
 from pelican.generators import Generator
@@ -41,6 +50,9 @@ from .index import BUNDLE, Record, write_index
 
 WORDS_FILE = Path(__file__).with_name("crisis-words.yaml")
 SAVE_AS = "search/index.html"
+# No address in them: the same rules, and so the same hash, on every page and site.
+AHEAD_RULE = {"where": {"selector_matches": "a[data-search-ahead]"}, "eagerness": "immediate"}
+AHEAD_RULES = json.dumps({"prefetch": [AHEAD_RULE]}, separators=(",", ":"))
 # Lists of other pages, and pages with nothing of their own to find.
 UNINDEXED = ("INDEX_SAVE_AS", "ARCHIVES_SAVE_AS", "CATEGORIES_SAVE_AS", "TAGS_SAVE_AS")
 
@@ -49,6 +61,12 @@ def search_policy(policy: str) -> str:
     """The site's policy with WebAssembly allowed for scripts: nothing inline, no eval."""
     policy, found = re.subn(r"\bscript-src ([^;]*)", r"script-src \1 'wasm-unsafe-eval'", policy)
     return policy if found else f"{policy}; script-src 'self' 'wasm-unsafe-eval'"
+
+
+def ahead_rules_source() -> str:
+    """The source of a policy's script-src that allows AHEAD_RULES and nothing else."""
+    digest = hashlib.sha256(AHEAD_RULES.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 def crisis_words(path: Path = WORDS_FILE) -> list[str]:
@@ -180,15 +198,27 @@ def index_site(site: Path, pages: set[str], records: list[Record], settings) -> 
 
 
 def add_cached_metadata(headers: Path, site: Path, bundle: Path) -> None:
-    """Pagefind's metadata is named after its content (pagefind.en_<10 hex digits>.pf_meta,
-    as long as the site's own fingerprints): cached for a year, a copy fetched ahead
-    by site-search.js is used without asking the server again. `_headers` (written
-    by the asset pipeline, before the index) gets its rule now that its name is known;
-    the nginx sample matches the name."""
+    """Rules of `_headers` for the search's files, written now that their names are
+    known (the asset pipeline wrote the file before the index); the nginx sample
+    matches the same names. Pagefind's metadata is named after its content
+    (pagefind.en_<10 hex digits>.pf_meta, as long as the site's own fingerprints):
+    cached for a year. Its script and WebAssembly change only with Pagefind's
+    version, its list of files is asked for with a tag of the moment (?ts=) and its
+    index chunks are named after their content (7 hex digits: too short for a
+    year): kept five minutes, so that what site-search.js fetched while the reader
+    typed serves the search page without asking the server again, and a copy from
+    before a new version of Pagefind is gone soon after it is published."""
     if headers.is_file():
         paths = ["/" + path.relative_to(site).as_posix() for path in bundle.glob("*.pf_meta")]
+        fixed = [
+            "/" + path.relative_to(site).as_posix()
+            for pattern in ("pagefind.js", "pagefind-entry.json", "wasm.*.pagefind")
+            for path in bundle.glob(pattern)
+        ]
+        fixed.append(f"/{BUNDLE}/index/*")  # no other rule matches the folder
+        rules = immutable_rules(paths) + cache_rules(fixed, CACHE_FIVE_MINUTES)
         with headers.open("a", encoding="utf-8") as file:
-            file.write("".join(line + "\n" for line in immutable_rules(paths)))
+            file.write("".join(line + "\n" for line in rules))
 
 
 _build = _Build()
@@ -198,6 +228,7 @@ def configure(pelican) -> None:
     settings = pelican.settings
     policy = search_policy(settings.get("CONTENT_SECURITY_POLICY", ""))
     settings["SEARCH_CONTENT_SECURITY_POLICY"] = policy
+    settings["SEARCH_AHEAD_RULES"] = AHEAD_RULES
     # A path pattern of `_headers`: the page at /search/ and its index.html alike.
     url = "/" + settings.get("SEARCH_SAVE_AS", SAVE_AS).removesuffix("index.html") + "*"
     settings["PAGE_CONTENT_SECURITY_POLICIES"] = {

@@ -71,7 +71,8 @@ class Record:
 def write_index(
     site: Path, pages: Iterable[str], records: Iterable[Record], kept: Path | None = None
 ) -> Path:
-    """Index `pages` (paths relative to `site`) and `records` into `site/pagefind/`.
+    """Index `pages` (paths relative to `site`) and `records` into `site/pagefind/`,
+    with the list of the files a first search needs (AHEAD).
 
     `kept`: a folder the bundle is kept in from build to build. Pagefind names most
     of its files after their content and leaves a file it finds already written
@@ -82,6 +83,7 @@ def write_index(
     shutil.rmtree(bundle, ignore_errors=True)
     if kept is None:
         _write_bundle(bundle, site, sorted(pages), list(records))
+        write_ahead_list(bundle)
         return bundle
     kept = kept.resolve()
     kept.mkdir(parents=True, exist_ok=True)
@@ -97,6 +99,7 @@ def write_index(
         # A kept file is as verified: Pagefind and settle_filters leave one alone.
         written = {name: verified.get(name) or file_hash(kept / name) for name in files}
         manifest.write_text(json.dumps(written))
+    write_ahead_list(bundle)  # the site's own file, not kept: no link to the kept folder
     return bundle
 
 
@@ -216,6 +219,26 @@ def write_named_by_content(path: Path, data: bytes) -> None:
     # One already there holds these bytes, and a live site may be reading it.
     if not path.exists():
         path.write_bytes(data)
+
+
+# The bundle's files that every first search needs, fetched ahead while a reader
+# types (site-search.js): no page's HTML names them, and they change with the index.
+AHEAD = "ahead.json"
+
+
+def write_ahead_list(bundle: Path) -> None:
+    """Write AHEAD in `bundle`: each language's metadata and WebAssembly, and its
+    index when it is one chunk (a small site's: every query needs it). A bigger
+    index's chunks are fetched as a query needs them."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    files = []
+    for about in entry["languages"].values():
+        meta_name = f"pagefind.{about['hash']}.pf_meta"
+        files += [meta_name, f"wasm.{about.get('wasm') or 'unknown'}.pagefind"]
+        chunks = read_bundle_file(bundle / meta_name)[CHUNKS_OF_META]
+        if len(chunks) == 1:
+            files.append(f"index/{chunks[0][-1]}.pf_index")
+    (bundle / AHEAD).write_text(json.dumps({"files": files}), encoding="utf-8")
 
 
 def read_bundle_file(path: Path):

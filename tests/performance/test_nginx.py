@@ -12,7 +12,12 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from asset_pipeline.headers import CACHE_IMMUTABLE, CACHE_NONE, security_headers
+from asset_pipeline.headers import (
+    CACHE_FIVE_MINUTES,
+    CACHE_IMMUTABLE,
+    CACHE_NONE,
+    security_headers,
+)
 from playwright.sync_api import expect
 from resource_directory import OPEN_DATA
 
@@ -125,7 +130,7 @@ def search_metadata_path(site) -> str:
     return "/" + meta.relative_to(site).as_posix()
 
 
-def test_the_search_metadata_is_cached_for_a_year_and_pagefinds_fixed_names_revalidated(
+def test_the_search_metadata_is_cached_for_a_year_and_pagefinds_fixed_names_for_minutes(
     nginx, nginx_site
 ):
     meta = search_metadata_path(nginx_site)
@@ -134,16 +139,23 @@ def test_the_search_metadata_is_cached_for_a_year_and_pagefinds_fixed_names_reva
     assert f"\n{meta}\n  Cache-Control: {CACHE_IMMUTABLE}\n" in headers_file
     chunk = next((nginx_site / "pagefind/index").glob("*.pf_index")).name
     for path in ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", f"index/{chunk}"]:
-        assert fetch(nginx, f"/pagefind/{path}")[1]["cache-control"] == "no-cache", path
+        assert fetch(nginx, f"/pagefind/{path}")[1]["cache-control"] == CACHE_FIVE_MINUTES, path
+    for path in ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "index/*"]:
+        assert f"\n/pagefind/{path}\n  Cache-Control: {CACHE_FIVE_MINUTES}\n" in headers_file
+    fragment = next((nginx_site / "pagefind/fragment").glob("*.pf_fragment")).name
+    assert fetch(nginx, f"/pagefind/fragment/{fragment}")[1]["cache-control"] == "no-cache"
+    assert fetch(nginx, "/pagefind/ahead.json")[1]["cache-control"] == "no-cache"
 
 
 def test_typing_in_the_header_fetches_what_the_search_page_will_need(
     browser, nginx_server, nginx_site
 ):
     """In a browser that trusts the site's certificate, as a reader's does (a browser
-    caches nothing that came over a connection it does not trust): the search
-    page's script and Pagefind's metadata, fetched while the reader types, come from
-    the cache on the search page, with no request. The words typed are not sent."""
+    caches nothing that came over a connection it does not trust): the search page,
+    its script and Pagefind's files that a first search needs (this site's index is
+    one chunk), fetched while the reader types, come from memory and the cache on
+    Enter: only the passages of the results are asked for then. The words typed are
+    not sent, and the rules that fetch the page are allowed by the policy."""
     trusting = browser.browser_type.launch(
         executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, nginx_server.chromium_trust_flag]
     )
@@ -157,16 +169,23 @@ def test_typing_in_the_header_fetches_what_the_search_page_will_need(
         page.get_by_role("search", name="Site").get_by_label("Search the site").press_sequentially(
             "shower"
         )
+        ahead = (
+            r"/[.]pf_meta$|wasm[.]en[.]pagefind$|[.]pf_index$|entry[.]json[?]ts=|"
+            r"pagefind\/pagefind[.]js$/"
+        )
         fetched_ahead = (
             "performance.getEntriesByType('resource')"
-            ".filter(e => /[.]pf_meta$|wasm[.]en[.]pagefind$/.test(e.name) && e.responseEnd).length"
+            f".filter(e => {ahead}.test(e.name) && e.responseEnd).length"
         )
         # Polled from here: a function polled in the page would need 'unsafe-eval'.
         for _ in range(200):
-            if page.evaluate(fetched_ahead) == 2:
+            if page.evaluate(fetched_ahead) == 5:
                 break
             page.wait_for_timeout(50)
-        assert page.evaluate(fetched_ahead) == 2, asked
+        assert page.evaluate(fetched_ahead) == 5, asked
+        prefetched = page.locator("a[data-search-ahead]")
+        expect(prefetched).to_have_attribute("aria-hidden", "true")
+        expect(prefetched).to_have_attribute("tabindex", "-1")
         assert page.evaluate("window.__cspViolations") == []
         assert asked and not [url for url in asked if "shower" in url], asked
         page.keyboard.press("Enter")
@@ -175,8 +194,10 @@ def test_typing_in_the_header_fetches_what_the_search_page_will_need(
             "performance.getEntriesByType('resource')"
             ".filter(e => e.transferSize > 0).map(e => new URL(e.name).pathname)"
         )
-        assert search_metadata_path(nginx_site) not in from_network, from_network
-        assert not [path for path in from_network if "/theme/js/search." in path], from_network
+        assert from_network, "no passage of a result was fetched"
+        assert all(path.startswith("/pagefind/fragment/") for path in from_network), from_network
+        delivery = "performance.getEntriesByType('navigation')[0].deliveryType"
+        assert page.evaluate(delivery) == "navigational-prefetch"
         assert page.evaluate("window.__cspViolations") == []
     finally:
         trusting.close()

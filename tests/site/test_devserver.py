@@ -115,6 +115,7 @@ def test_devserver_rebuilds_after_a_change_and_survives_a_bad_save(devserver):
         assert time.monotonic() < deadline, devserver.log
         time.sleep(0.1)
     fetch_until(devserver.url + "pagefind/pagefind-entry.json", '"version"')
+    fetch_until(devserver.url + "pagefind/ahead.json", ".pf_meta")
 
 
 @pytest.mark.browser

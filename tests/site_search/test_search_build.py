@@ -15,8 +15,16 @@ import pytest
 import site_search.index
 from markdown_reader.errors import ContentError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from site_search import crisis_words, search_policy
-from site_search.index import Record, write_index
+from site_search import AHEAD_RULES, ahead_rules_source, crisis_words, search_policy
+from site_search.index import (
+    AHEAD,
+    CHUNKS_OF_META,
+    Record,
+    bundle_bytes,
+    read_bundle_file,
+    write_ahead_list,
+    write_index,
+)
 
 from pelicanconf import CONTENT_SECURITY_POLICY
 from tests.conftest import ROOT
@@ -40,6 +48,39 @@ def test_the_search_policy_adds_only_webassembly():
     assert SEARCH_POLICY.count("'wasm-unsafe-eval'") == 1
     assert SEARCH_POLICY.replace(" 'wasm-unsafe-eval'", "") == CONTENT_SECURITY_POLICY
     assert "'unsafe-eval'" not in SEARCH_POLICY and "'unsafe-inline'" not in SEARCH_POLICY
+
+
+def test_the_one_inline_rule_set_is_allowed_by_its_hash_alone(real_site):
+    (script_sources,) = re.findall(r"script-src ([^;]*)", CONTENT_SECURITY_POLICY)
+    assert script_sources.split() == ["'self'", ahead_rules_source()]
+    form = HTMLParser((real_site / "index.html").read_text(encoding="utf-8")).css_first(
+        "form[data-site-search]"
+    )
+    assert form.attributes["data-search-ahead-rules"] == AHEAD_RULES
+    assert json.loads(AHEAD_RULES) == {
+        "prefetch": [
+            {"where": {"selector_matches": "a[data-search-ahead]"}, "eagerness": "immediate"}
+        ]
+    }
+
+
+def test_the_files_every_first_search_needs_are_listed_to_be_fetched_ahead(tmp_path):
+    service = Record("/resources/#a-line", "A line", "Words and more words.", "Crisis lines")
+    (tmp_path / "site").mkdir()
+    bundle = write_index(tmp_path / "site", [], [service])
+    files = json.loads((bundle / AHEAD).read_text())["files"]
+    (meta,) = bundle.glob("*.pf_meta")
+    (chunk,) = bundle.glob("index/*.pf_index")
+    assert files == [meta.name, "wasm.en.pagefind", f"index/{chunk.name}"]
+    assert all((bundle / name).is_file() for name in files)
+    kept_bundle = write_index(tmp_path / "site", [], [service], kept=tmp_path / "kept")
+    assert json.loads((kept_bundle / AHEAD).read_text())["files"] == files
+    # A bigger index is fetched chunk by chunk, as a query needs them.
+    data = read_bundle_file(meta)
+    data[CHUNKS_OF_META] = [*data[CHUNKS_OF_META], ["x", "z", "en_0000000"]]
+    meta.write_bytes(bundle_bytes(data))
+    write_ahead_list(bundle)
+    assert json.loads((bundle / AHEAD).read_text())["files"] == [meta.name, "wasm.en.pagefind"]
 
 
 def test_only_the_search_page_may_run_webassembly(real_site):

@@ -28,6 +28,21 @@
     document.head.appendChild(link);
   }
 
+  // The tag with which site-search.js fetched Pagefind's list of files while the
+  // reader typed: asked for again, the list comes from the cache. Taken once, so a
+  // reload asks the server.
+  var TAG_KEY = "small-wins-search-tag";
+
+  function takeTag() {
+    try {
+      var tag = window.sessionStorage.getItem(TAG_KEY);
+      window.sessionStorage.removeItem(TAG_KEY);
+      return tag;
+    } catch (error) {
+      return null;
+    }
+  }
+
   // Pagefind asks for its files one after another: its script, then the list of
   // its files, then its WebAssembly (the index is in English). Asked for at once,
   // they take one wait on a slow connection instead of three. Pagefind runs in
@@ -35,7 +50,7 @@
   // build leaves it out), it found nothing.
   function load() {
     if (!pagefind) {
-      var tag = String(Date.now());
+      var tag = takeTag() || String(Date.now());
       preload("pagefind-entry.json?ts=" + tag);
       preload("wasm.en.pagefind");
       pagefind = import(bundle).then(function (module) {
