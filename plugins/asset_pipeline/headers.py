@@ -18,7 +18,7 @@ PERMISSIONS_POLICY = (
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 CACHE_NONE = "no-store"
 # Files whose name stays while their content may change, used within minutes of
-# being fetched ahead (Pagefind's script, WebAssembly and list of files).
+# being fetched ahead (Pagefind's script, WebAssembly, list of files and index chunks).
 CACHE_FIVE_MINUTES = "max-age=300"
 # Open data any website may read in a browser (CORS): public files, sent without
 # cookies, so nothing of a reader's goes with them.

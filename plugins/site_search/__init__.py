@@ -191,13 +191,13 @@ class _Build:
 def index_site(site: Path, pages: set[str], records: list[Record], settings) -> None:
     kept = Path(settings.get("CACHE_PATH", "cache"), "search")
     bundle = write_index(site, pages, records, kept)
-    add_cached_metadata(site / "_headers", site, bundle)
+    add_search_cache_rules(site / "_headers", site, bundle)
     if settings.get("ASSETS_PRECOMPRESS", False):
         for path in bundle.rglob("*"):
             precompress(path, compressed_cache(settings))
 
 
-def add_cached_metadata(headers: Path, site: Path, bundle: Path) -> None:
+def add_search_cache_rules(headers: Path, site: Path, bundle: Path) -> None:
     """Rules of `_headers` for the search's files, written now that their names are
     known (the asset pipeline wrote the file before the index); the nginx sample
     matches the same names. Pagefind's metadata is named after its content
