@@ -37,6 +37,12 @@ def load_build_script():
     return module
 
 
+def interruptible() -> None:
+    """Let Ctrl-C interrupt, as in a terminal: a shell starts a background job (a CI
+    run started with `&`, say) with SIGINT ignored, and Python then leaves it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 # Ctrl-C in a terminal signals the whole process group: the build and any workers.
 STOPS = {
     "ctrl-c": lambda build: os.killpg(build.pid, signal.SIGINT),
@@ -59,8 +65,9 @@ def test_a_build_stopped_midway_leaves_the_previous_output(
         "--settings", str(fixture_settings(content)), "--output", str(output),
     ]  # fmt: skip
     build = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, preexec_fn=interruptible,
+    )  # fmt: skip
     deadline = time.monotonic() + 60
     while not any(tmp_path.glob(".output-building-*/article-*/index.html")):
         assert build.poll() is None, "the build ended before it wrote a page"
@@ -92,8 +99,12 @@ def test_ctrl_c_during_the_swap_waits_until_the_new_output_is_in_place(tmp_path,
         signal.pthread_kill(threading.get_ident(), signal.SIGINT)
 
     monkeypatch.setattr(build_script.os, "rename", rename_then_interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        build_script.swap_in(staging, output)
+    previous_handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build_script.swap_in(staging, output)
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
     assert (output / "index.html").read_text() == "new"
     assert not staging.exists()
 
